@@ -1,0 +1,230 @@
+// The stand-in's in-memory database and its event bus. Dates are kept as Date objects:
+// JSON.stringify turns them into ISO strings for REST (§1.1) and the DDP layer into EJSON (§6.5).
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import type { LivechatRoomEvent } from '../src/api/contract.ts';
+
+
+export interface StoredDepartment {
+  _id: string;
+  name: string;
+  enabled: boolean;
+  showOnRegistration: boolean;
+  showOnOfflineForm: boolean;
+}
+
+export interface StoredCustomField {
+  _id: string;
+  label: string;
+  scope: 'visitor' | 'room';
+  visibility: 'visible' | 'hidden';
+  public: boolean;
+  required: boolean;
+  regexp: string;
+  type: 'input' | 'select';
+  options: string;
+  defaultValue: string;
+}
+
+export interface StoredAgent {
+  _id: string;
+  username: string;
+  name: string;
+  status: 'online' | 'away' | 'busy' | 'offline';
+  departments: string[];
+}
+
+export interface StoredVisitor {
+  _id: string;
+  username: string;
+  token: string;
+  status: string;
+  ts: Date;
+  _updatedAt: Date;
+  name?: string;
+  phone?: { phoneNumber: string }[];
+  visitorEmails?: { address: string }[];
+  department?: string;
+  livechatData?: Record<string, string>;
+  userAgent?: string;
+  ip?: string;
+  host?: string;
+}
+
+export interface StoredRoom {
+  _id: string;
+  t: 'l';
+  msgs: number;
+  usersCount: number;
+  fname: string;
+  ts: Date;
+  lm: Date;
+  _updatedAt: Date;
+  v: { _id: string; username: string; token: string; status: string };
+  departmentId?: string;
+  cl: boolean;
+  open?: boolean;
+  waitingResponse?: boolean;
+  source: { type: string };
+  queuedAt?: Date;
+  servedBy?: { _id: string; username: string; ts: Date };
+  closedAt?: Date;
+  closedBy?: { _id: string; username: string };
+  closer?: 'visitor' | 'user';
+  livechatData?: Record<string, string>;
+}
+
+export interface StoredMessage {
+  _id: string;
+  rid: string;
+  msg: string;
+  t?: string;
+  token?: string;
+  alias?: string;
+  groupable?: boolean;
+  u: { _id: string; username: string; name?: string };
+  ts: Date;
+  _updatedAt: Date;
+  editedAt?: Date;
+  editedBy?: { _id: string; username: string };
+  urls: unknown[];
+  mentions: unknown[];
+  channels: unknown[];
+  md: unknown[];
+  [extra: string]: unknown;
+}
+
+/** One event on a DDP stream (§6.5): `stream` is the collection, `eventName` the key subscribers asked for. */
+export interface StreamEvent {
+  stream: string;
+  eventName: string;
+  args: unknown[];
+}
+
+export type Settings = Record<string, unknown>;
+
+const UNMISTAKABLE = '23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz';
+
+/** Meteor-style 17-character id. */
+export function randomId(length = 17): string {
+  const bytes = randomBytes(length);
+  let id = '';
+  for (const b of bytes) id += UNMISTAKABLE[b % UNMISTAKABLE.length];
+  return id;
+}
+
+export function plainText(msg: string): unknown[] {
+  return msg ? [{ type: 'PARAGRAPH', value: [{ type: 'PLAIN_TEXT', value: msg }] }] : [];
+}
+
+export class Store {
+  readonly settings: Settings;
+  readonly departments = new Map<string, StoredDepartment>();
+  readonly customFields = new Map<string, StoredCustomField>();
+  readonly agents = new Map<string, StoredAgent>();
+  readonly visitors = new Map<string, StoredVisitor>();
+  readonly rooms = new Map<string, StoredRoom>();
+  /** per room, oldest first */
+  readonly messages = new Map<string, StoredMessage[]>();
+  /** offline messages, kept so tests and the console can see them */
+  readonly offlineMessages: { name: string; email: string; message: string; department?: string; ts: Date }[] = [];
+  readonly bus = new EventEmitter<{ stream: [StreamEvent] }>();
+
+  constructor(settings: Settings) {
+    this.settings = settings;
+    this.bus.setMaxListeners(0);
+  }
+
+  setting<T = unknown>(id: string): T {
+    return this.settings[id] as T;
+  }
+
+  /** `Livechat_guest_count` is a global, never reused counter (§2.3.7). */
+  nextGuestNumber(): number {
+    const n = Number(this.settings.Livechat_guest_count ?? 1);
+    this.settings.Livechat_guest_count = n + 1;
+    return n;
+  }
+
+  visitorByToken(token: string): StoredVisitor | undefined {
+    for (const v of this.visitors.values()) if (v.token === token) return v;
+    return undefined;
+  }
+
+  openRoomOf(token: string): StoredRoom | undefined {
+    for (const r of this.rooms.values()) if (r.open && r.v.token === token) return r;
+    return undefined;
+  }
+
+  roomMessages(rid: string): StoredMessage[] {
+    let list = this.messages.get(rid);
+    if (!list) this.messages.set(rid, (list = []));
+    return list;
+  }
+
+  emit(stream: string, eventName: string, args: unknown[]): void {
+    this.bus.emit('stream', { stream, eventName, args });
+  }
+
+  /** Appends (or replaces by `_id`) and broadcasts on `stream-room-messages` (§4.3 side effects, §6.5). */
+  saveMessage(message: StoredMessage): StoredMessage {
+    const list = this.roomMessages(message.rid);
+    const i = list.findIndex((m) => m._id === message._id);
+    if (i >= 0) list[i] = message;
+    else list.push(message);
+    const room = this.rooms.get(message.rid);
+    if (room && i < 0) {
+      room.msgs += message.t ? 0 : 1;
+      room.lm = message.ts;
+      room._updatedAt = new Date();
+    }
+    this.emit('stream-room-messages', message.rid, [message]);
+    return message;
+  }
+
+  deleteMessage(rid: string, _id: string): boolean {
+    const list = this.roomMessages(rid);
+    const i = list.findIndex((m) => m._id === _id);
+    if (i < 0) return false;
+    list.splice(i, 1);
+    this.emit('stream-notify-room', `${rid}/deleteMessage`, [{ _id }]);
+    return true;
+  }
+
+  livechatRoomEvent(rid: string, event: LivechatRoomEvent): void {
+    this.emit('stream-livechat-room', rid, [event]);
+  }
+
+  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], msg = ''): StoredMessage {
+    const now = new Date();
+    return this.saveMessage({
+      _id: randomId(), rid: room._id, msg, t, groupable: false, u, ts: now, _updatedAt: now,
+      urls: [], mentions: [], channels: [], md: [],
+    });
+  }
+
+  /** Closing emits the `livechat-close` system message the widget treats as "finished" (§4.6, §5.3). */
+  closeRoom(room: StoredRoom, closer: 'visitor' | 'user', by: { _id: string; username: string }, comment: string): void {
+    delete room.open;
+    room.closedAt = new Date();
+    room.closer = closer;
+    room.closedBy = by;
+    room._updatedAt = room.closedAt;
+    this.systemMessage(room, 'livechat-close', { _id: by._id, username: by.username }, comment);
+  }
+
+  assignAgent(room: StoredRoom, agent: StoredAgent): void {
+    room.servedBy = { _id: agent._id, username: agent.username, ts: new Date() };
+    room.waitingResponse = false;
+    this.livechatRoomEvent(room._id, {
+      type: 'agentData',
+      data: { _id: agent._id, username: agent.username, name: agent.name, status: agent.status },
+    });
+  }
+
+  onlineAgents(departmentId?: string): StoredAgent[] {
+    return [...this.agents.values()].filter(
+      (a) => a.status === 'online' && (!departmentId || a.departments.includes(departmentId)),
+    );
+  }
+}
