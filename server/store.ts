@@ -99,6 +99,8 @@ export interface StreamEvent {
   stream: string;
   eventName: string;
   args: unknown[];
+  /** the DDP connection a method-originated event came from, so it is not echoed back to it (§6.5 retransmitToSelf) */
+  origin?: object;
 }
 
 export type Settings = Record<string, unknown>;
@@ -162,8 +164,8 @@ export class Store {
     return list;
   }
 
-  emit(stream: string, eventName: string, args: unknown[]): void {
-    this.bus.emit('stream', { stream, eventName, args });
+  emit(stream: string, eventName: string, args: unknown[], origin?: object): void {
+    this.bus.emit('stream', { stream, eventName, args, origin });
   }
 
   /** Appends (or replaces by `_id`) and broadcasts on `stream-room-messages` (§4.3 side effects, §6.5). */
