@@ -94,6 +94,16 @@ export interface StoredMessage {
   [extra: string]: unknown;
 }
 
+/** An uploaded file (§4.11), kept in memory for `/file-upload/<id>/<name>`. */
+export interface StoredFile {
+  _id: string;
+  rid: string;
+  name: string;
+  type: string;
+  size: number;
+  data: Buffer;
+}
+
 /** One event on a DDP stream (§6.5): `stream` is the collection, `eventName` the key subscribers asked for. */
 export interface StreamEvent {
   stream: string;
@@ -129,6 +139,7 @@ export class Store {
   /** per room, oldest first */
   readonly messages = new Map<string, StoredMessage[]>();
   /** offline messages, kept so tests and the console can see them */
+  readonly files = new Map<string, StoredFile>();
   readonly offlineMessages: { name: string; email: string; message: string; department?: string; ts: Date }[] = [];
   readonly bus = new EventEmitter<{ stream: [StreamEvent] }>();
 
