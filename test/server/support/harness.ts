@@ -1,8 +1,9 @@
-// The server under test. Until server/app.ts exists this is a bare HTTP server with DDP attached.
+// The server under test. Until server/app.ts exists this is a bare HTTP server with DDP and the agent console.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Store } from '../../../server/store.ts';
 import { attachDdp, type DdpOptions } from '../../../server/ddp/index.ts';
+import { agentRoutes } from '../../../server/agent/index.ts';
 
 export interface Harness {
   url: string;
@@ -15,7 +16,12 @@ export interface Harness {
 
 export async function startHarness(options: DdpOptions = {}): Promise<Harness> {
   const store = new Store({});
-  const server = createServer((_req, res) => { res.statusCode = 404; res.end(); });
+  const agent = agentRoutes(store);
+  const server = createServer((req, res) => {
+    void agent(req, res, new URL(req.url ?? '/', 'http://localhost')).then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    });
+  });
   const ddp = attachDdp(server, store, options);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -27,6 +33,7 @@ export async function startHarness(options: DdpOptions = {}): Promise<Harness> {
     dropAll: ddp.dropAll,
     close: async () => {
       ddp.close();
+      server.closeAllConnections(); // SSE streams never end on their own
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

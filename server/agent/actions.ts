@@ -1,0 +1,90 @@
+// What an agent can do to a room from the console. Each action goes through the store, so the
+// widget sees it over DDP exactly as it would see a real agent's action (§6.5).
+import { plainText, randomId, type Store, type StoredAgent, type StoredRoom } from '../store.ts';
+import { STREAM_NOTIFY_ROOM } from '../../src/api/contract.ts';
+import { HttpError } from './http.ts';
+import { roomView } from './views.ts';
+
+const STATUSES = new Set(['online', 'away', 'busy', 'offline']);
+
+export function findRoom(store: Store, rid: string): StoredRoom {
+  const room = store.rooms.get(rid);
+  if (!room) throw new HttpError(404, 'room-not-found');
+  return room;
+}
+
+function openRoom(store: Store, rid: string): StoredRoom {
+  const room = findRoom(store, rid);
+  if (!room.open) throw new HttpError(409, 'room-closed');
+  return room;
+}
+
+function findAgent(store: Store, agentId: unknown): StoredAgent {
+  const agent = typeof agentId === 'string' ? store.agents.get(agentId) : undefined;
+  if (!agent) throw new HttpError(400, 'invalid-agent');
+  return agent;
+}
+
+/** The agent acting on a room: the one named, else the one serving it, else the first seeded agent. */
+function actingAgent(store: Store, room: StoredRoom | undefined, agentId?: unknown): StoredAgent {
+  if (agentId !== undefined) return findAgent(store, agentId);
+  if (room?.servedBy) return findAgent(store, room.servedBy._id);
+  return findAgent(store, store.agents.keys().next().value);
+}
+
+function servingAgent(store: Store, room: StoredRoom): StoredAgent {
+  if (!room.servedBy) throw new HttpError(409, 'room-not-served');
+  return findAgent(store, room.servedBy._id);
+}
+
+export function take(store: Store, rid: string, body: Record<string, unknown>) {
+  const room = openRoom(store, rid);
+  const agent = actingAgent(store, undefined, body.agentId); // taking over a served room needs a name
+  store.assignAgent(room, agent);
+  return { room: roomView(store, room) };
+}
+
+export function sendMessage(store: Store, rid: string, body: Record<string, unknown>) {
+  const room = openRoom(store, rid);
+  if (typeof body.msg !== 'string' || body.msg.trim() === '') throw new HttpError(400, 'invalid-msg');
+  const agent = servingAgent(store, room);
+  const now = new Date();
+  const message = store.saveMessage({
+    _id: randomId(), rid, msg: body.msg, u: { _id: agent._id, username: agent.username, name: agent.name },
+    ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: plainText(body.msg),
+  });
+  room.waitingResponse = false;
+  return { message };
+}
+
+/** The same user-activity event an agent's client would emit (§6.5). */
+export function setTyping(store: Store, rid: string, body: Record<string, unknown>) {
+  const room = openRoom(store, rid);
+  const agent = servingAgent(store, room);
+  const typing = body.typing === true;
+  store.emit(STREAM_NOTIFY_ROOM, `${rid}/user-activity`, [agent.username, typing ? ['user-typing'] : [], {}]);
+  return { typing };
+}
+
+/** Tells every open room the agent serves, as Rocket.Chat does on a status change (§6.5 agentStatus). */
+export function setStatus(store: Store, agentId: string, body: Record<string, unknown>) {
+  const agent = findAgent(store, agentId);
+  if (typeof body.status !== 'string' || !STATUSES.has(body.status)) throw new HttpError(400, 'invalid-status');
+  agent.status = body.status as StoredAgent['status'];
+  const rooms = [...store.rooms.values()].filter((r) => r.open && r.servedBy?._id === agent._id);
+  for (const room of rooms) store.livechatRoomEvent(room._id, { type: 'agentStatus', status: agent.status });
+  return { agent, rooms: rooms.map((r) => r._id) };
+}
+
+export function deleteMessage(store: Store, rid: string, mid: string) {
+  findRoom(store, rid);
+  if (!store.deleteMessage(rid, mid)) throw new HttpError(404, 'message-not-found');
+  return { _id: mid };
+}
+
+export function close(store: Store, rid: string, body: Record<string, unknown>) {
+  const room = openRoom(store, rid);
+  const agent = actingAgent(store, room, body.agentId);
+  store.closeRoom(room, 'user', { _id: agent._id, username: agent.username }, typeof body.comment === 'string' ? body.comment : '');
+  return { room: roomView(store, room) };
+}

@@ -1,0 +1,150 @@
+// Agent console: renders the console API and follows /agent/api/events (no polling).
+'use strict';
+const $ = (id) => document.getElementById(id);
+const state = { agents: [], rooms: { waiting: [], open: [], closed: [] }, rid: null, messages: [], typingTimer: 0, typing: false };
+
+async function api(path, method = 'GET', body) {
+  const res = await fetch('/agent/api' + path, {
+    method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json();
+  $('error').textContent = res.ok ? '' : 'Failed: ' + json.error;
+  return res.ok ? json : null;
+}
+
+const currentRoom = () => [...state.rooms.waiting, ...state.rooms.open, ...state.rooms.closed].find((r) => r._id === state.rid);
+const agentId = () => $('agent').value;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) node.setAttribute(k, v);
+  node.append(...children.filter((c) => c !== undefined && c !== null));
+  return node;
+}
+
+function renderLists() {
+  for (const group of ['waiting', 'open', 'closed']) {
+    const items = state.rooms[group].map((r) => {
+      const who = r.visitor.name || r.visitor.username;
+      const button = el('button', { type: 'button', 'aria-current': String(r._id === state.rid) },
+        who, el('small', {}, [r.department, r.servedBy && 'with ' + r.servedBy.username].filter(Boolean).join(' · ') || r.visitor.username));
+      button.addEventListener('click', () => selectRoom(r._id));
+      return el('li', {}, button);
+    });
+    $('list-' + group).replaceChildren(...(items.length ? items : [el('li', {}, el('small', {}, 'None'))]));
+  }
+}
+
+function renderRoom() {
+  const room = currentRoom();
+  $('room').hidden = !room;
+  $('empty').hidden = !!room;
+  if (!room) return;
+  const v = room.visitor;
+  $('room-title').textContent = (v.name || v.username) + ' — ' + room.state;
+  const rows = [['Name', v.name], ['Username', v.username], ['Email', v.email], ['Phone', v.phone],
+    ['Department', room.department || v.department], ['Agent', room.servedBy && room.servedBy.username],
+    ...Object.entries({ ...v.livechatData, ...room.livechatData })];
+  $('visitor').replaceChildren(...rows.filter(([, value]) => value).flatMap(([k, value]) => [el('dt', {}, k), el('dd', {}, String(value))]));
+  $('take').hidden = room.state !== 'waiting' && !(room.state === 'open' && room.servedBy._id !== agentId());
+  $('close').disabled = room.state === 'closed';
+  $('reply').disabled = room.state !== 'open';
+  $('composer').querySelector('button').disabled = room.state !== 'open';
+  renderMessages();
+}
+
+function renderMessages() {
+  const items = state.messages.map((m) => {
+    const text = m.t ? (m.t === 'livechat-close' ? 'Conversation closed' : m.t) + (m.msg ? ': ' + m.msg : '') : m.msg;
+    const del = m.t ? undefined : el('button', { type: 'button', 'aria-label': 'Delete message: ' + m.msg }, 'Delete');
+    if (del) del.addEventListener('click', () => api(`/rooms/${state.rid}/messages/${m._id}`, 'DELETE'));
+    return el('li', { class: m.t ? 'system' : '' }, el('span', { class: 'who' }, (m.alias || m.u.name || m.u.username) + ':'),
+      el('span', { class: 'text' }, text), el('time', { datetime: m.ts }, new Date(m.ts).toLocaleTimeString()), del);
+  });
+  $('messages').replaceChildren(...items);
+  $('messages').scrollTop = $('messages').scrollHeight;
+}
+
+async function refreshRooms() {
+  const rooms = await api('/rooms');
+  if (rooms) state.rooms = rooms;
+  renderLists();
+  renderRoom();
+}
+
+async function selectRoom(rid) {
+  state.rid = rid;
+  $('typing').textContent = '';
+  const json = await api(`/rooms/${rid}/messages`);
+  state.messages = json ? json.messages : [];
+  renderLists();
+  renderRoom();
+}
+
+let refreshQueued = 0;
+function onEvent({ stream, eventName, args }) {
+  if (stream === 'stream-room-messages' && eventName === state.rid) {
+    const i = state.messages.findIndex((m) => m._id === args[0]._id);
+    if (i >= 0) state.messages[i] = args[0]; else state.messages.push(args[0]);
+    renderMessages();
+  } else if (eventName === state.rid + '/deleteMessage') {
+    state.messages = state.messages.filter((m) => m._id !== args[0]._id);
+    renderMessages();
+  } else if (eventName === state.rid + '/user-activity') {
+    const room = currentRoom();
+    if (!room || !room.servedBy || args[0] !== room.servedBy.username) {
+      $('typing').textContent = args[1].includes('user-typing') ? args[0] + ' is typing…' : '';
+    }
+    return;
+  }
+  // Room lists change on new rooms, takes and closes; one refresh per burst of events.
+  clearTimeout(refreshQueued);
+  refreshQueued = setTimeout(refreshRooms, 50);
+}
+
+function setTyping(typing) {
+  if (state.typing === typing || !currentRoom() || currentRoom().state !== 'open') return;
+  state.typing = typing;
+  api(`/rooms/${state.rid}/typing`, 'POST', { typing });
+}
+
+$('reply').addEventListener('input', () => {
+  setTyping(true);
+  clearTimeout(state.typingTimer);
+  state.typingTimer = setTimeout(() => setTyping(false), 3000);
+});
+$('reply').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('composer').requestSubmit(); }
+});
+$('composer').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const msg = $('reply').value.trim();
+  if (!msg) return;
+  clearTimeout(state.typingTimer);
+  setTyping(false);
+  if (await api(`/rooms/${state.rid}/messages`, 'POST', { msg })) $('reply').value = '';
+});
+$('take').addEventListener('click', () => api(`/rooms/${state.rid}/take`, 'POST', { agentId: agentId() }));
+$('close').addEventListener('click', () => api(`/rooms/${state.rid}/close`, 'POST', { agentId: agentId() }));
+$('agent').addEventListener('change', () => {
+  const agent = state.agents.find((a) => a._id === agentId());
+  if (agent) $('status').value = agent.status;
+  renderRoom();
+});
+$('status').addEventListener('change', async () => {
+  const json = await api(`/agents/${agentId()}/status`, 'POST', { status: $('status').value });
+  if (json) Object.assign(state.agents.find((a) => a._id === json.agent._id), json.agent);
+});
+
+async function start() {
+  const json = await api('/agents');
+  state.agents = json ? json.agents : [];
+  $('agent').replaceChildren(...state.agents.map((a) => el('option', { value: a._id }, `${a.name} (${a.username})`)));
+  if (state.agents[0]) $('status').value = state.agents[0].status;
+  await refreshRooms();
+  const events = new EventSource('/agent/api/events');
+  events.onopen = () => { $('live').textContent = 'Live'; refreshRooms(); };
+  events.onerror = () => { $('live').textContent = 'Reconnecting…'; };
+  events.onmessage = (e) => onEvent(JSON.parse(e.data));
+}
+start();

@@ -1,0 +1,130 @@
+// The agent console (widget.md §10): its page, its JSON API, and that every action reaches the
+// widget over DDP exactly as a Rocket.Chat agent's would (§6.5).
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { answerTo, DdpClient, type Frame } from './support/ddp-client.ts';
+import { agentOne, openRoom, textMessage } from './support/fixtures.ts';
+import { startHarness, type Harness } from './support/harness.ts';
+import { openSse } from './support/sse-client.ts';
+
+let h: Harness;
+let rid: string;
+let token: string;
+let widget: DdpClient;
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
+  const res = await fetch(`${h.url}/agent/api${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, json: await res.json() as Record<string, any> };
+}
+const changed = (collection: string) => (f: Frame) => f.msg === 'changed' && f.collection === collection;
+const argsOf = (f: Frame) => (f.fields as { args: any[] }).args;
+
+beforeEach(async () => {
+  h = await startHarness();
+  agentOne(h.store);
+  h.store.agents.set('B', { _id: 'B', username: 'agent2', name: 'Agent Two', status: 'online', departments: [] });
+  h.store.departments.set('dep1', { _id: 'dep1', name: 'Sales', enabled: true, showOnRegistration: true, showOnOfflineForm: true });
+  ({ rid, token } = openRoom(h.store, 'Jane'));
+  const visitor = h.store.visitorByToken(token)!;
+  Object.assign(visitor, { visitorEmails: [{ address: 'jane@example.com' }], phone: [{ phoneNumber: '+4912345' }], department: 'dep1', livechatData: { plan: 'gold' } });
+  h.store.rooms.get(rid)!.departmentId = 'dep1';
+  widget = await DdpClient.connected(h.wsUrl);
+  const extra = { token, visitorToken: token };
+  widget.subscribe('msgs', 'stream-room-messages', rid, extra);
+  widget.subscribe('activity', 'stream-notify-room', `${rid}/user-activity`, extra);
+  widget.subscribe('deletions', 'stream-notify-room', `${rid}/deleteMessage`, extra);
+  widget.subscribe('agent', 'stream-livechat-room', rid, extra);
+  for (const id of ['msgs', 'activity', 'deletions', 'agent']) await widget.next(answerTo(id));
+});
+afterEach(async () => { widget.close(); await h.close(); });
+
+test('widget.md §10 GET /agent serves one self-contained, labelled page', async () => {
+  const res = await fetch(`${h.url}/agent`);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  const html = await res.text();
+  expect(html).toContain('<script>');
+  expect(html).not.toMatch(/\b(src|href)=/);
+  expect(html).not.toContain('/* console.js */');
+  for (const label of ['Acting agent', 'Agent status', 'Reply']) expect(html).toContain(label);
+  expect(html).toContain('role="log"');
+});
+
+test('room lists: waiting / open / closed, with the visitor\'s details', async () => {
+  const { json } = await call('GET', '/rooms');
+  expect(json.open).toEqual([]);
+  expect(json.waiting).toMatchObject([{ _id: rid, state: 'waiting', department: 'Sales', visitor: {
+    name: 'Jane', email: 'jane@example.com', phone: '+4912345', department: 'Sales', livechatData: { plan: 'gold' } } }]);
+  expect((await call('GET', '/agents')).json.agents.map((a: { username: string }) => a.username)).toEqual(['agent1', 'agent2']);
+});
+
+describe('§6.5 console actions reach the widget', () => {
+  test('§6.5 take → agentData; the room moves to open', async () => {
+    const { status, json } = await call('POST', `/rooms/${rid}/take`, { agentId: 'B' });
+    expect(status).toBe(200);
+    expect(json.room).toMatchObject({ state: 'open', servedBy: { _id: 'B', username: 'agent2' } });
+    expect(argsOf(await widget.next(changed('stream-livechat-room')))).toEqual([
+      { type: 'agentData', data: { _id: 'B', username: 'agent2', name: 'Agent Two', status: 'online' } }]);
+    expect((await call('GET', '/rooms')).json.open.map((r: { _id: string }) => r._id)).toEqual([rid]);
+  });
+
+  test('§6.5 answer → stream-room-messages with the agent as u and EJSON dates; listed in messages', async () => {
+    expect((await call('POST', `/rooms/${rid}/messages`, { msg: 'too early' })).json).toEqual({ error: 'room-not-served' });
+    await call('POST', `/rooms/${rid}/take`, {});
+    const { json } = await call('POST', `/rooms/${rid}/messages`, { msg: 'Hi Jane' });
+    const [m] = argsOf(await widget.next(changed('stream-room-messages')));
+    expect(m).toMatchObject({ _id: json.message._id, rid, msg: 'Hi Jane', u: { _id: 'A', username: 'agent1', name: 'Agent One' } });
+    expect(m.ts).toEqual({ $date: Date.parse(json.message.ts) });
+    expect(m).not.toHaveProperty('token');
+    expect((await call('GET', `/rooms/${rid}/messages`)).json.messages.map((x: { msg: string }) => x.msg)).toEqual(['Hi Jane']);
+  });
+
+  test('§6.5 typing → <rid>/user-activity started and stopped', async () => {
+    await call('POST', `/rooms/${rid}/take`, {});
+    await call('POST', `/rooms/${rid}/typing`, { typing: true });
+    await call('POST', `/rooms/${rid}/typing`, { typing: false });
+    expect(argsOf(await widget.next(changed('stream-notify-room')))).toEqual(['agent1', ['user-typing'], {}]);
+    expect(argsOf(await widget.next(changed('stream-notify-room')))).toEqual(['agent1', [], {}]);
+  });
+
+  test('§6.5 agent status → agentStatus on the rooms the agent serves', async () => {
+    await call('POST', `/rooms/${rid}/take`, {});
+    expect((await call('POST', '/agents/A/status', { status: 'sleepy' })).status).toBe(400);
+    const { json } = await call('POST', '/agents/A/status', { status: 'away' });
+    expect(json.rooms).toEqual([rid]);
+    expect(argsOf(await widget.next((f) => changed('stream-livechat-room')(f) && argsOf(f)[0].type === 'agentStatus'))).toEqual([{ type: 'agentStatus', status: 'away' }]);
+  });
+
+  test('§4.5 §6.5 delete → <rid>/deleteMessage', async () => {
+    const m = h.store.saveMessage(textMessage(rid, { _id: 'V', username: 'guest-1' }, 'oops'));
+    expect((await call('DELETE', `/rooms/${rid}/messages/${m._id}`)).json).toEqual({ _id: m._id });
+    expect(await widget.next(changed('stream-notify-room'))).toMatchObject({ fields: { eventName: `${rid}/deleteMessage`, args: [{ _id: m._id }] } });
+    expect((await call('DELETE', `/rooms/${rid}/messages/${m._id}`)).status).toBe(404);
+  });
+
+  test('§4.6 §5.3 close → livechat-close message; the room is closed by a user', async () => {
+    await call('POST', `/rooms/${rid}/take`, {});
+    const { json } = await call('POST', `/rooms/${rid}/close`, { comment: 'Thanks!' });
+    expect(json.room).toMatchObject({ state: 'closed', closer: 'user' });
+    const [m] = argsOf(await widget.next(changed('stream-room-messages')));
+    expect(m).toMatchObject({ t: 'livechat-close', msg: 'Thanks!', u: { _id: 'A', username: 'agent1' } });
+    expect((await call('POST', `/rooms/${rid}/close`, {})).json).toEqual({ error: 'room-closed' });
+    expect((await call('GET', '/rooms')).json.closed.map((r: { _id: string }) => r._id)).toEqual([rid]);
+  });
+});
+
+test('SSE /agent/api/events delivers the visitor\'s typing and messages to the console', async () => {
+  const sse = await openSse(`${h.url}/agent/api/events`);
+  widget.send({ msg: 'method', id: 't1', method: 'stream-notify-room', params: [`${rid}/user-activity`, 'guest-1', ['user-typing'], { token }] });
+  expect(await sse.next()).toEqual({ stream: 'stream-notify-room', eventName: `${rid}/user-activity`, args: ['guest-1', ['user-typing'], { token }] });
+  h.store.saveMessage(textMessage(rid, { _id: 'V', username: 'guest-1' }, 'hello', { ts: new Date(1714653300000) }));
+  expect(await sse.next()).toMatchObject({ stream: 'stream-room-messages', eventName: rid, args: [{ msg: 'hello', ts: '2024-05-02T12:35:00.000Z' }] });
+  sse.close();
+});
+
+test('console API errors are plain JSON codes', async () => {
+  expect(await call('POST', '/rooms/nope/take', {})).toEqual({ status: 404, json: { error: 'room-not-found' } });
+  expect(await call('POST', `/rooms/${rid}/take`, { agentId: 'ghost' })).toEqual({ status: 400, json: { error: 'invalid-agent' } });
+  const bad = await fetch(`${h.url}/agent/api/rooms/${rid}/take`, { method: 'POST', body: '{nope' });
+  expect([bad.status, await bad.json()]).toEqual([400, { error: 'invalid-json' }]);
+  expect(await call('GET', '/nowhere')).toEqual({ status: 404, json: { error: 'not-found' } });
+  expect(await call('DELETE', `/rooms/${rid}/take`)).toEqual({ status: 405, json: { error: 'method-not-allowed' } });
+});
