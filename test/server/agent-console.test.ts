@@ -42,7 +42,7 @@ test('widget.md §10 GET /agent serves one self-contained, labelled page', async
   expect(res.headers.get('content-type')).toMatch(/^text\/html/);
   const html = await res.text();
   expect(html).toContain('<script>');
-  expect(html).not.toMatch(/\b(src|href)=/);
+  expect(html).not.toMatch(/\b(src|href)="(?!data:)/); // nothing fetched from elsewhere
   expect(html).not.toContain('/* console.js */');
   for (const label of ['Acting agent', 'Agent status', 'Reply']) expect(html).toContain(label);
   expect(html).toContain('role="log"');

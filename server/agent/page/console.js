@@ -61,7 +61,7 @@ function renderMessages() {
     return el('li', { class: m.t ? 'system' : '' }, el('span', { class: 'who' }, (m.alias || m.u.name || m.u.username) + ':'),
       el('span', { class: 'text' }, text), el('time', { datetime: m.ts }, new Date(m.ts).toLocaleTimeString()), del);
   });
-  $('messages').replaceChildren(...items);
+  $('message-list').replaceChildren(...items);
   $('messages').scrollTop = $('messages').scrollHeight;
 }
 
@@ -86,14 +86,16 @@ function onEvent({ stream, eventName, args }) {
   if (stream === 'stream-room-messages' && eventName === state.rid) {
     const i = state.messages.findIndex((m) => m._id === args[0]._id);
     if (i >= 0) state.messages[i] = args[0]; else state.messages.push(args[0]);
+    if (args[0].u.username === (currentRoom() || { visitor: {} }).visitor.username) $('typing').textContent = '';
     renderMessages();
   } else if (eventName === state.rid + '/deleteMessage') {
     state.messages = state.messages.filter((m) => m._id !== args[0]._id);
     renderMessages();
   } else if (eventName === state.rid + '/user-activity') {
     const room = currentRoom();
-    if (!room || !room.servedBy || args[0] !== room.servedBy.username) {
-      $('typing').textContent = args[1].includes('user-typing') ? args[0] + ' is typing…' : '';
+    if (room && (!room.servedBy || args[0] !== room.servedBy.username)) {
+      const who = args[0] === room.visitor.username ? room.visitor.name || args[0] : args[0];
+      $('typing').textContent = args[1].includes('user-typing') ? who + ' is typing…' : '';
     }
     return;
   }
