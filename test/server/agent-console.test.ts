@@ -2,7 +2,7 @@
 // widget over DDP exactly as a Rocket.Chat agent's would (§6.5).
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { answerTo, DdpClient, type Frame } from './support/ddp-client.ts';
-import { agentOne, openRoom, textMessage } from './support/fixtures.ts';
+import { openRoom, seededAgent, textMessage } from './support/fixtures.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { openSse } from './support/sse-client.ts';
 
@@ -20,13 +20,13 @@ const argsOf = (f: Frame) => (f.fields as { args: any[] }).args;
 
 beforeEach(async () => {
   h = await startHarness();
-  agentOne(h.store);
+  const agentId = seededAgent(h.store)._id;
+  expect(agentId).toBe('agent-1');
   h.store.agents.set('B', { _id: 'B', username: 'agent2', name: 'Agent Two', status: 'online', departments: [] });
-  h.store.departments.set('dep1', { _id: 'dep1', name: 'Sales', enabled: true, showOnRegistration: true, showOnOfflineForm: true });
   ({ rid, token } = openRoom(h.store, 'Jane'));
   const visitor = h.store.visitorByToken(token)!;
-  Object.assign(visitor, { visitorEmails: [{ address: 'jane@example.com' }], phone: [{ phoneNumber: '+4912345' }], department: 'dep1', livechatData: { plan: 'gold' } });
-  h.store.rooms.get(rid)!.departmentId = 'dep1';
+  Object.assign(visitor, { visitorEmails: [{ address: 'jane@example.com' }], phone: [{ phoneNumber: '+4912345' }], department: 'dep-sales', livechatData: { plan: 'gold' } });
+  h.store.rooms.get(rid)!.departmentId = 'dep-sales';
   widget = await DdpClient.connected(h.wsUrl);
   const extra = { token, visitorToken: token };
   widget.subscribe('msgs', 'stream-room-messages', rid, extra);
@@ -71,7 +71,7 @@ describe('§6.5 console actions reach the widget', () => {
     await call('POST', `/rooms/${rid}/take`, {});
     const { json } = await call('POST', `/rooms/${rid}/messages`, { msg: 'Hi Jane' });
     const [m] = argsOf(await widget.next(changed('stream-room-messages')));
-    expect(m).toMatchObject({ _id: json.message._id, rid, msg: 'Hi Jane', u: { _id: 'A', username: 'agent1', name: 'Agent One' } });
+    expect(m).toMatchObject({ _id: json.message._id, rid, msg: 'Hi Jane', u: { _id: 'agent-1', username: 'agent1', name: 'Agent One' } });
     expect(m.ts).toEqual({ $date: Date.parse(json.message.ts) });
     expect(m).not.toHaveProperty('token');
     expect((await call('GET', `/rooms/${rid}/messages`)).json.messages.map((x: { msg: string }) => x.msg)).toEqual(['Hi Jane']);
@@ -87,8 +87,8 @@ describe('§6.5 console actions reach the widget', () => {
 
   test('§6.5 agent status → agentStatus on the rooms the agent serves', async () => {
     await call('POST', `/rooms/${rid}/take`, {});
-    expect((await call('POST', '/agents/A/status', { status: 'sleepy' })).status).toBe(400);
-    const { json } = await call('POST', '/agents/A/status', { status: 'away' });
+    expect((await call('POST', '/agents/agent-1/status', { status: 'sleepy' })).status).toBe(400);
+    const { json } = await call('POST', '/agents/agent-1/status', { status: 'away' });
     expect(json.rooms).toEqual([rid]);
     expect(argsOf(await widget.next((f) => changed('stream-livechat-room')(f) && argsOf(f)[0].type === 'agentStatus'))).toEqual([{ type: 'agentStatus', status: 'away' }]);
   });
@@ -105,7 +105,7 @@ describe('§6.5 console actions reach the widget', () => {
     const { json } = await call('POST', `/rooms/${rid}/close`, { comment: 'Thanks!' });
     expect(json.room).toMatchObject({ state: 'closed', closer: 'user' });
     const [m] = argsOf(await widget.next(changed('stream-room-messages')));
-    expect(m).toMatchObject({ t: 'livechat-close', msg: 'Thanks!', u: { _id: 'A', username: 'agent1' } });
+    expect(m).toMatchObject({ t: 'livechat-close', msg: 'Thanks!', u: { _id: 'agent-1', username: 'agent1' } });
     expect((await call('POST', `/rooms/${rid}/close`, {})).json).toEqual({ error: 'room-closed' });
     expect((await call('GET', '/rooms')).json.closed.map((r: { _id: string }) => r._id)).toEqual([rid]);
   });

@@ -5,7 +5,7 @@ import { DdpClient } from './support/ddp-client.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness({ heartbeat: { intervalMs: 150, timeoutMs: 150 } }); });
+beforeEach(async () => { h = await startHarness({ pingMs: 150 }); });
 afterEach(() => h.close());
 
 describe('§6.1 handshake', () => {
@@ -100,10 +100,10 @@ describe('malformed frames never crash the server (Meteor answers {"msg":"error"
   });
 });
 
-test('dropAll() terminates every socket (fault control drop-sockets)', async () => {
+test('dropAll() via POST /__faults/drop-sockets terminates every socket', async () => {
   const a = await DdpClient.connected(h.wsUrl);
   const b = await DdpClient.connected(h.wsUrl);
-  h.dropAll();
+  await h.dropAll();
   await Promise.all([a.closed, b.closed]);
   const c = await DdpClient.connected(h.wsUrl); // and new connections still work
   c.close();

@@ -1,7 +1,7 @@
 // Stream subscriptions, their authorisation and the events they carry (§6.4–§6.7).
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { answerTo, DdpClient, type Frame } from './support/ddp-client.ts';
-import { agentOne, openRoom, textMessage } from './support/fixtures.ts';
+import { openRoom, seededAgent, textMessage } from './support/fixtures.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 const NOT_ALLOWED = { isClientSafe: true, error: 'not-allowed', message: '[not-allowed]', errorType: 'Meteor.Error' };
@@ -99,8 +99,9 @@ describe('§6.5 events', () => {
     c.subscribe('agentStatus', 'stream-livechat-room', rid, both(token));
     await c.next((f) => f.msg === 'ready');
     await c.next((f) => f.msg === 'ready');
-    h.store.assignAgent(room, agentOne(h.store));
-    const data = { type: 'agentData', data: { _id: 'A', username: 'agent1', name: 'Agent One', status: 'online' } };
+    const agent = seededAgent(h.store);
+    h.store.assignAgent(room, agent);
+    const data = { type: 'agentData', data: { _id: agent._id, username: 'agent1', name: 'Agent One', status: 'online' } };
     for (let i = 0; i < 2; i++) expect(argsOf(await c.next(changed('stream-livechat-room')))).toEqual([data]);
     h.store.livechatRoomEvent(rid, { type: 'agentStatus', status: 'away' });
     expect(await c.next(changed('stream-livechat-room'))).toMatchObject({ fields: { eventName: rid, args: [{ type: 'agentStatus', status: 'away' }] } });

@@ -1,9 +1,10 @@
-// Store-level fixtures for realtime tests: a visitor with an open room, and an agent.
+// Store-level fixtures for realtime tests: a visitor with an open room, the seeded agent, messages.
 import { plainText, randomId, Store, type StoredAgent, type StoredMessage, type StoredRoom } from '../../../server/store.ts';
 
-export function agentOne(store: Store): StoredAgent {
-  const agent: StoredAgent = { _id: 'A', username: 'agent1', name: 'Agent One', status: 'online', departments: ['dep1'] };
-  store.agents.set(agent._id, agent);
+/** The default seed's only agent (agent1 "Agent One"). */
+export function seededAgent(store: Store): StoredAgent {
+  const agent = [...store.agents.values()].find((a) => a.username === 'agent1');
+  if (!agent) throw new Error('the default seed has no agent1');
   return agent;
 }
 
