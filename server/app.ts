@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { attachDdp } from './ddp/index.ts';
 import { agentRoutes } from './agent/index.ts';
 import { livechatRoutes } from './routes/index.ts';
-import { matchRoute, routeKey, runRoute } from './route.ts';
+import { matchRoute, routeKey, runRoute, type RouteDef } from './route.ts';
 import { MAX_JSON_BYTES, parseJson, queryObject, readBody } from './body.ts';
 import { applyCors } from './cors.ts';
 import { RateLimiter } from './ratelimit.ts';
@@ -31,6 +31,16 @@ export interface RunningServer {
 }
 
 const API_PREFIX = '/api/v1/';
+
+/** Every classic route is limited (api.ts `shouldAddRateLimitToRoute`): its own options, else the
+ * `API_Enable_Rate_Limiter_Limit_*_Default` settings; `API_Enable_Rate_Limiter` false turns all of it off. */
+function routeLimit(store: Store, def: RouteDef): RouteDef['rateLimit'] {
+  if (store.setting('API_Enable_Rate_Limiter') !== true) return undefined;
+  return def.rateLimit ?? {
+    calls: Number(store.setting('API_Enable_Rate_Limiter_Limit_Calls_Default')),
+    windowMs: Number(store.setting('API_Enable_Rate_Limiter_Limit_Time_Default')),
+  };
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -67,9 +77,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     if (!matched) return sendJson(res, 404, { success: false, error: 'API endpoint does not exist' });
     const key = routeKey(matched.def);
     if (faults && (await faults.intercept(key, res))) return;
-    if (limiter && matched.def.rateLimit) {
-      const ip = req.socket.remoteAddress ?? '';
-      const limited = limiter.hit(`${ip} ${key}`, matched.def.rateLimit, res);
+    const limit = limiter && routeLimit(store, matched.def);
+    if (limit) {
+      // Rocket.Chat's getRequestIP: `x-real-ip`, else the socket address
+      const ip = String(req.headers['x-real-ip'] ?? req.socket.remoteAddress ?? '');
+      const limited = limiter.hit(`${ip} ${key}`, limit, res);
       if (limited) return sendJson(res, 429, limited);
     }
     let raw: Buffer;

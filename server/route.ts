@@ -32,6 +32,7 @@ export interface RouteDef {
   check?: Pattern;
   /** … or AJV-style schema; GET validates the query, other methods the body (§1.2) */
   schema?: Schema;
+  /** the route's own limit (§1.5); routes without one get the default limiter (app.ts) */
   rateLimit?: { calls: number; windowMs: number };
   /** raw body wanted (multipart): skip JSON parsing */
   rawBody?: boolean;

@@ -63,6 +63,22 @@ describe('§1.4/§1.5 rate limits', () => {
     expect(r.body.error).toBe(tooMany(5));
   });
 
+  it('§1.5 routes without their own limit get API_Enable_Rate_Limiter_Limit_Calls_Default per 60 s (10)', async () => {
+    s = await start({ rateLimit: true });
+    for (let i = 0; i < 10; i++) expect((await s.api('GET', 'livechat/config')).status).toBe(200);
+    const r = await s.api('GET', 'livechat/config');
+    expect(r.status).toBe(429);
+    expect(r.headers.get('x-ratelimit-limit')).toBe('10');
+    // per IP: Rocket.Chat takes x-real-ip first
+    expect((await s.api('GET', 'livechat/config', undefined, { 'x-real-ip': '10.0.0.9' })).status).toBe(200);
+  });
+
+  it('§1.5 API_Enable_Rate_Limiter false turns every limit off', async () => {
+    s = await start({ rateLimit: true, seed: seedWith({ API_Enable_Rate_Limiter: false }) });
+    for (let i = 0; i < 7; i++) expect((await s.api('POST', 'livechat/visitor', { visitor: { token: `t${i}` } })).status).toBe(200);
+    expect((await s.api('GET', 'livechat/config')).headers.get('x-ratelimit-limit')).toBeNull();
+  });
+
   it('§1.5 rateLimit:false switches limits off', async () => {
     s = await start();
     for (let i = 0; i < 7; i++) expect((await s.api('POST', 'livechat/visitor', { visitor: { token: `t${i}` } })).status).toBe(200);
