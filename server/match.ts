@@ -8,11 +8,15 @@ class MatchFail {
 
 export type Pattern = (value: unknown) => void;
 
-/** Meteor's _prependPath: indexes as `[i]`, odd keys as `["k"]`, otherwise `key.base`. */
+const JS_KEYWORDS = new Set(('do if in for let new try var case else enum eval false null this true void with break catch class const super '
+  + 'throw while yield delete export import public return static switch typeof default extends finally package private continue '
+  + 'debugger function arguments interface protected implements instanceof').split(' '));
+
+/** Meteor's _prependPath: indexes as `[i]`, odd keys and JS keywords as `["k"]`, otherwise `key.base`. */
 function prepend(fail: MatchFail, key: string | number): MatchFail {
   let head = String(key);
   if (typeof key === 'number' || /^[0-9]+$/.test(head)) head = `[${head}]`;
-  else if (!/^[a-z_$][0-9a-z_$.[\]]*$/i.test(head)) head = JSON.stringify([head]);
+  else if (!/^[a-z_$][0-9a-z_$.[\]]*$/i.test(head) || JS_KEYWORDS.has(head)) head = JSON.stringify([head]);
   fail.path = fail.path && !fail.path.startsWith('[') ? `${head}.${fail.path}` : head + fail.path;
   return fail;
 }
@@ -66,7 +70,8 @@ function objectPattern(shape: Record<string, Pattern>, unknownKeysAllowed: boole
       if (v === undefined) continue;
       const p = shape[key];
       if (p) within(key, () => p(v));
-      else if (!unknownKeysAllowed) throw prepend(new MatchFail('Unknown key'), key);
+      // the unknown key itself is the path, unescaped (match.js)
+      else if (!unknownKeysAllowed) throw new MatchFail('Unknown key', key);
     }
     for (const [key, p] of Object.entries(shape)) {
       if (!(OPTIONAL in p) && record[key] === undefined) throw new MatchFail(`Missing key '${key}'`);

@@ -60,3 +60,13 @@ describe('§2.2 POST livechat/visitor validation', () => {
     expect(r.body).toEqual({ success: false, error: 'Missing required custom fields: orderNumber' });
   });
 });
+
+describe('§1.2 Meteor check() path format', () => {
+  it('§1.2 array indexes appear as [i] in nested paths', async () => {
+    const r = await s.api('POST', 'livechat/visitor', '{"visitor":{"token":"t","customFields":[{"key":"a","value":"b","overwrite":true},{"key":"a","value":"b","overwrite":1}]}}');
+    expect(r.body.error).toBe('Match error: Expected boolean, got number in field visitor.customFields[1].overwrite');
+  });
+  it('§1.2 an unknown key is named as sent', async () => {
+    expect((await s.api('POST', 'livechat/visitor', '{"visitor":{"token":"t"},"my-key":1}')).body.error).toBe('Match error: Unknown key in field my-key');
+  });
+});
