@@ -32,13 +32,21 @@ describe('§4.10 POST livechat/transcript', () => {
     expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'jane@example.com' })).body)
       .toEqual({ message: 'Livechat transcript sent', success: true });
   });
-  it('§4.10 invalid email, unknown token or foreign room → Error sending Omnichannel transcript', async () => {
+  it('§4.10 unknown token → error-invalid-token, foreign room → error-invalid-room (lib/sendTranscript.ts)', async () => {
     const { rid } = await s.chat('tok');
     await s.chat('other');
-    for (const body of [{ token: 'tok', rid, email: 'test' }, { token: 'nobody', rid, email: 'a@b.co' }, { token: 'other', rid, email: 'a@b.co' }]) {
-      expect((await s.api('POST', 'livechat/transcript', body)).body).toEqual({ success: false, error: 'Error sending Omnichannel transcript' });
-    }
+    expect((await s.api('POST', 'livechat/transcript', { token: 'nobody', rid, email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-token' });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'other', rid, email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-room' });
+  });
+  it('§4.10 an invalid email → Error sending Omnichannel transcript; missing email → AJV', async () => {
+    const { rid } = await s.chat('tok');
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'test' })).body).toEqual({ success: false, error: 'Error sending Omnichannel transcript' });
     expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid })).body.error).toBe("must have required property 'email' [invalid-params]");
+  });
+  it('§4.10 success leaves a livechat_transcript_history system message', async () => {
+    const { rid } = await s.chat('tok');
+    await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'jane@example.com' });
+    expect(s.store.roomMessages(rid).at(-1)?.t).toBe('livechat_transcript_history');
   });
 });
 
