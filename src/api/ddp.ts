@@ -1,0 +1,145 @@
+// Minimal DDP client speaking exactly what @rocket.chat/ddp-client sends (§6.1–§6.4), plus self-healing:
+// heartbeats, reconnect with back-off, and re-subscription with the original ids.
+import type { DdpError, DdpFrame } from './contract.ts';
+import { decodeEjson } from './ejson.ts';
+import { backoff, type BackoffOptions } from '../state/backoff.ts';
+
+export type DdpState = 'connecting' | 'connected' | 'offline';
+
+export interface DdpOptions {
+  /** Injectable for tests; defaults to the global WebSocket. */
+  WebSocket?: { new (url: string): WebSocket };
+  onState?(state: DdpState): void;
+  /** Fired after a REconnect, once the subscriptions are re-sent: time to fetch what was missed. */
+  onReconnect?(): void;
+  /** The server ended or refused a subscription (§6.4 `nosub`). */
+  onNosub?(id: string, error?: DdpError): void;
+  backoff?: BackoffOptions;
+}
+
+export interface Ddp {
+  open(): void;
+  /** `params` is `[key, extra]`, sent as `[key, {useCollection:false, args:[extra]}]` (§6.4). */
+  subscribe(name: string, params: [string, unknown]): string;
+  unsubscribe(id: string): void;
+  call(method: string, params: unknown[]): Promise<unknown>;
+  /** Listens for `changed` frames of one stream event (§6.5); returns the remover. */
+  on(collection: string, eventName: string, fn: (args: any[]) => void): () => void;
+  close(): void;
+}
+
+/** §6.2: a ping after 30 s of silence, give up on the socket after 60 s. */
+const PING_MS = 3e4;
+const DEAD_MS = 6e4;
+
+export const wsUrl = (server: string): string =>
+  server.replace(/^http/, 'ws').replace(/\/*$/, '/websocket');
+
+export function createDdp(server: string, o: DdpOptions = {}): Ddp {
+  const url = wsUrl(server);
+  const subs = new Map<string, DdpFrame>();
+  const calls = new Map<string, [(v: unknown) => void, (e: unknown) => void]>();
+  const listeners = new Map<string, Set<(args: any[]) => void>>();
+  let ws: WebSocket | undefined;
+  let n = 0;
+  let attempt = 0;
+  let ever = false;
+  let up = false;
+  let closed = false;
+  let ping: any, dead: any, retry: any;
+
+  const send = (f: DdpFrame) => ws?.readyState == 1 && ws.send(JSON.stringify(f));
+  const state = (s: DdpState) => o.onState?.(s);
+  const stopTimers = () => (clearTimeout(ping), clearTimeout(dead), clearTimeout(retry));
+  const alive = () => {
+    stopTimers();
+    ping = setTimeout(() => send({ msg: 'ping' }), PING_MS);
+    dead = setTimeout(drop, DEAD_MS);
+  };
+  const failCalls = () => {
+    calls.forEach(([, reject]) => reject(new Error('offline')));
+    calls.clear();
+  };
+  const detach = () => {
+    if (ws) ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    ws?.close();
+    ws = undefined;
+    up = false;
+    stopTimers();
+    failCalls();
+  };
+  // Socket lost (closed by the server, network gone, or silent too long): back off, then try again.
+  function drop() {
+    detach();
+    state('offline');
+    retry = setTimeout(connect, backoff(attempt++, o.backoff));
+  }
+  function connect() {
+    state('connecting');
+    const s = (ws = new (o.WebSocket ?? WebSocket)(url));
+    alive(); // a socket that never opens is dropped by the same 60 s rule
+    s.onopen = () => send({ msg: 'connect', version: '1', support: ['1', 'pre2', 'pre1'] });
+    s.onclose = drop;
+    s.onmessage = (e) => {
+      alive();
+      const f = JSON.parse(e.data) as DdpFrame | { msg?: undefined };
+      switch (f.msg) {
+        case 'connected':
+          up = true;
+          attempt = 0;
+          subs.forEach(send);
+          state('connected');
+          if (ever) o.onReconnect?.();
+          ever = true;
+          break;
+        case 'failed':
+          return drop();
+        case 'ping':
+          return send(f.id ? { msg: 'pong', id: f.id } : { msg: 'pong' });
+        case 'nosub':
+          subs.delete(f.id);
+          return o.onNosub?.(f.id, f.error);
+        case 'result': {
+          const c = calls.get(f.id);
+          calls.delete(f.id);
+          return c && (f.error ? c[1](f.error) : c[0](decodeEjson(f.result)));
+        }
+        case 'changed': {
+          const args = decodeEjson(f.fields.args);
+          listeners.get(f.collection + '\n' + f.fields.eventName)?.forEach((fn) => fn(args));
+        }
+      }
+    };
+  }
+  const id = () => 'rc-ddp-client-' + ++n;
+
+  return {
+    open: () => void (closed || ws || retry || connect()),
+    subscribe(name, [key, extra]) {
+      const f: DdpFrame = { msg: 'sub', id: id(), name, params: [key, { useCollection: false, args: [extra] }] };
+      subs.set(f.id, f);
+      if (up) send(f); // otherwise the 'connected' handler sends it
+      return f.id;
+    },
+    unsubscribe(sid) {
+      if (subs.delete(sid)) send({ msg: 'unsub', id: sid });
+    },
+    call(method, params) {
+      if (!up) return Promise.reject(new Error('offline'));
+      const f: DdpFrame = { msg: 'method', method, params, id: id() };
+      return new Promise((res, rej) => (calls.set(f.id, [res, rej]), send(f)));
+    },
+    on(collection, eventName, fn) {
+      const k = collection + '\n' + eventName;
+      const set = listeners.get(k) ?? new Set();
+      listeners.set(k, set.add(fn));
+      return () => set.delete(fn);
+    },
+    close() {
+      closed = true;
+      detach();
+      subs.clear();
+      listeners.clear();
+    },
+  };
+}
