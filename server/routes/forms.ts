@@ -59,13 +59,17 @@ export const formRoutes = [
       // the token is not checked for existence (§3.7)
       if (pageInfo.change !== store.setting('Livechat_history_monitor_type')) return {};
       const room = typeof body.rid === 'string' ? store.rooms.get(body.rid) : undefined;
-      const now = new Date();
-      const page = {
-        _id: randomId(), rid: room?._id ?? '', t: 'livechat_navigation_history', msg: `${pageInfo.title} - ${pageInfo.location.href}`,
-        navigation: { page: pageInfo, token }, u: { _id: 'rocket.cat', username: 'rocket.cat' }, groupable: false,
-        ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: [],
-      };
-      if (room?.open && room.v.token === token) store.saveMessage(page);
+      const msg = `${pageInfo.title} - ${pageInfo.location.href}`;
+      const navigation = { page: pageInfo, token };
+      // Rocket.Chat saves it `_hidden` unless Livechat_Visitor_navigation_as_a_message: hidden ones never reach history or streams
+      if (room?.open && room.v.token === token && store.setting('Livechat_Visitor_navigation_as_a_message')) {
+        const now = new Date();
+        store.saveMessage({
+          _id: randomId(), rid: room._id, t: 'livechat_navigation_history', msg, navigation, groupable: false,
+          u: { _id: 'rocket.cat', username: 'rocket.cat' }, ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: [],
+        });
+      }
+      const page = { msg, navigation };
       return { page };
     },
   }),

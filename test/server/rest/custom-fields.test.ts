@@ -68,11 +68,15 @@ describe('§3.7 POST livechat/page.visited', () => {
     const r = await s.api('POST', 'livechat/page.visited', { token: 'test', pageInfo: pageInfo('title') });
     expect(r.body).toEqual({ success: true });
   });
-  it('§3.7 change = monitor type → page with navigation, saved in the open room', async () => {
+  it('§3.7 change = monitor type → {page:{msg, navigation}}; a room message only with Livechat_Visitor_navigation_as_a_message', async () => {
     const { rid } = await s.chat('nav');
     const r = await s.api('POST', 'livechat/page.visited', { token: 'nav', rid, pageInfo: pageInfo('url') });
-    expect(r.body.page).toMatchObject({ t: 'livechat_navigation_history', navigation: { page: pageInfo('url'), token: 'nav' } });
-    expect(s.store.roomMessages(rid).some((m) => m.t === 'livechat_navigation_history')).toBe(true);
+    expect(r.body).toEqual({ page: { msg: 'Pricing - https://site.example/pricing', navigation: { page: pageInfo('url'), token: 'nav' } }, success: true });
+    const navigationMessages = () => s.store.roomMessages(rid).filter((m) => m.t === 'livechat_navigation_history');
+    expect(navigationMessages()).toHaveLength(0);
+    s.store.settings.Livechat_Visitor_navigation_as_a_message = true;
+    await s.api('POST', 'livechat/page.visited', { token: 'nav', rid, pageInfo: pageInfo('url') });
+    expect(navigationMessages()).toMatchObject([{ msg: 'Pricing - https://site.example/pricing', u: { username: 'rocket.cat' } }]);
   });
   it.each([
     [{ pageInfo: pageInfo('url') }, "must have required property 'token' [invalid-params]"],
