@@ -41,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   Livechat_accept_chats_with_no_agents: false,
   Livechat_Allow_collect_and_store_HTTP_header_informations: false,
   Livechat_hide_system_messages: ['uj', 'ul', 'livechat-close'],
+  Hide_System_Messages: [],
   Livechat_history_monitor_type: 'url',
   Livechat_Visitor_navigation_as_a_message: false,
   Livechat_fileupload_enabled: true,

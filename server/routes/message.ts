@@ -83,7 +83,9 @@ export const messageRoutes = [
     action: ({ store, query, params }) => {
       const visitor = requireGuest(store, query.token);
       const room = requireRoom(store, visitor.token, params.rid);
-      const hidden = store.setting<string[]>('Livechat_hide_system_messages') ?? [];
+      // loadMessageHistory hides the global Hide_System_Messages types; Livechat_hide_system_messages only reaches
+      // the widget through config.settings.hiddenSystemMessages
+      const hidden = store.setting<string[]>('Hide_System_Messages') ?? [];
       const end = query.end ? new Date(query.end as string).getTime() : Infinity;
       const text = query.searchText as string | undefined;
       const offset = (query.offset as number | undefined) ?? 0;

@@ -84,11 +84,13 @@ describe('§4.4 GET livechat/messages.history/:rid', () => {
     expect(ls).toHaveLength(4);
   });
 
-  it('§4.4 Livechat_hide_system_messages types are left out', async () => {
+  it('§4.4 hidden types come from Hide_System_Messages (loadMessageHistory), not Livechat_hide_system_messages', async () => {
     s.store.settings.Livechat_hide_system_messages = ['livechat-started'];
     await send({ msg: 'hi' });
-    const r = await s.api('GET', `livechat/messages.history/${rid}?token=tok`);
-    expect(r.body.messages.map((m: { msg: string }) => m.msg)).toEqual(['hi']);
+    const history = async () => (await s.api('GET', `livechat/messages.history/${rid}?token=tok`)).body.messages.map((m: { t?: string; msg: string }) => m.t ?? m.msg);
+    expect(await history()).toEqual(['hi', 'livechat-started']);
+    s.store.settings.Hide_System_Messages = ['livechat-started'];
+    expect(await history()).toEqual(['hi']);
   });
 
   it.each([
