@@ -36,7 +36,12 @@ export function parseJson(raw: Buffer): Record<string, unknown> {
   }
 }
 
-/** The query string as an object of strings (last value wins), as Rocket.Chat's queryParams. */
+/** The query string as Rocket.Chat's queryParams: strings, and an array for a repeated key (as express's qs). */
 export function queryObject(url: URL): Record<string, unknown> {
-  return Object.fromEntries(url.searchParams.entries());
+  const query: Record<string, unknown> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length > 1 ? values : values[0];
+  }
+  return query;
 }

@@ -59,7 +59,11 @@ export function matchRoute(routes: RouteDef[], method: string, path: string): Ma
     const ok = pattern.every((p, i) => {
       if (p.startsWith(':')) {
         if (!parts[i]) return false;
-        params[p.slice(1)] = decodeURIComponent(parts[i]);
+        try {
+          params[p.slice(1)] = decodeURIComponent(parts[i]);
+        } catch {
+          return false; // a malformed %-escape matches no route
+        }
         return true;
       }
       return p === parts[i];

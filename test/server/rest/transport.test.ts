@@ -23,6 +23,15 @@ describe('§1.2 bad input never crashes', () => {
     expect((await s.api('POST', 'livechat/message', '[1,2]')).body).toEqual({ success: false, error: 'must be object [invalid-params]', errorType: 'invalid-params' });
     expect((await s.api('POST', 'livechat/visitor', '"x"')).body).toEqual({ success: false, error: 'Match error: Expected object, got string' });
   });
+  it('§1.2 a repeated query key arrives as an array, so validators reject it', async () => {
+    s = await start();
+    expect((await s.api('GET', 'livechat/config?token=a&token=b')).body.error).toBe('must be string [invalid-params]');
+    expect((await s.api('GET', 'livechat/room?token=a&token=b')).body.error).toBe('Match error: Expected string, got object in field token');
+  });
+  it('§1.2 a malformed %-escape in a path parameter is a 404, not a crash', async () => {
+    s = await start();
+    expect((await s.api('GET', 'livechat/visitor/%E0%A4%A')).status).toBe(404);
+  });
   it('§1.1 unknown endpoint → 404 with success:false', async () => {
     s = await start();
     const r = await s.api('GET', 'livechat/nothing-here');
