@@ -1,0 +1,76 @@
+// What each part of dist/livechat.js costs (issue 7). Builds the bundle again in memory (`write: false`, so
+// dist/ is untouched) to read rolldown's per-module rendered code, groups modules by part, and estimates each
+// part's bytes: rolldown reports each module's code before the chunk is minified, and gzip of a whole file is not
+// the sum of its pieces, so each module is measured alone (as rendered, and gzipped) and the sums are scaled to
+// the real minified and gzip sizes of the whole file. Run: `node scripts/size-breakdown.mjs`
+// (scripts/size.mjs prints it too).
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** First match wins; a module that matches nothing is "other src" (or "other deps" outside src/). */
+const PARTS = [
+  ['preact', /node_modules\/preact\//],
+  ['@preact/signals', /node_modules\/@preact\/signals/],
+  ['idb-keyval', /node_modules\/idb-keyval\//],
+  ['ui (src/ui)', /^src\/ui\//],
+  ['DDP client + room stream', /^src\/api\/(ddp|room-stream|ejson)\.ts$/],
+  ['REST client (src/api)', /^src\/api\//],
+  ['locales (src/i18n)', /^src\/i18n\//],
+  ['styles (src/shell/styles)', /^src\/shell\/styles\//],
+  ['state (src/state)', /^src\/state\//],
+  ['storage (src/storage)', /^src\/storage\//],
+  ['other src', /^src\//],
+];
+
+const partOf = (id) => PARTS.find(([, re]) => re.test(id))?.[0] ?? 'other deps';
+
+/** @returns {Promise<{ raw: number, gzip: number, brotli: number, parts: { part: string, modules: number, rendered: number, raw: number, gzip: number }[] }>} */
+export async function sizeBreakdown() {
+  const { build } = await import('vite');
+  const out = await build({ logLevel: 'silent', build: { write: false, emptyOutDir: false } });
+  const chunk = (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk');
+  const file = Buffer.from(chunk.code);
+  const total = { raw: file.length, gzip: gzipSync(file, { level: 9 }).length, brotli: brotliCompressSync(file).length };
+  const byPart = new Map();
+  for (const [id, mod] of Object.entries(chunk.modules)) {
+    const code = mod.code ?? '';
+    if (!code) continue;
+    const p = byPart.get(partOf(relative(process.cwd(), id).replaceAll('\\', '/'))) ?? { modules: 0, raw: 0, gz: 0 };
+    p.modules += 1;
+    p.raw += mod.renderedLength;
+    p.gz += gzipSync(code, { level: 9 }).length;
+    byPart.set(partOf(relative(process.cwd(), id).replaceAll('\\', '/')), p);
+  }
+  const sum = (k) => [...byPart.values()].reduce((s, p) => s + p[k], 0) || 1;
+  const rawSum = sum('raw');
+  const gzSum = sum('gz');
+  const parts = [...byPart].map(([part, p]) => ({
+    part,
+    modules: p.modules,
+    rendered: p.raw,
+    raw: Math.round((p.raw / rawSum) * total.raw),
+    gzip: Math.round((p.gz / gzSum) * total.gzip),
+  }));
+  parts.sort((a, b) => b.gzip - a.gzip);
+  return { ...total, parts };
+}
+
+export function formatBreakdown({ raw, gzip, parts }) {
+  const pct = (n, of) => `${((n / of) * 100).toFixed(1)}%`.padStart(6);
+  const lines = ['part                          modules  rendered    raw≈   gzip≈  share'];
+  for (const p of parts) {
+    const cells = [p.modules, p.rendered, p.raw, p.gzip].map((n, i) => String(n).padStart(i ? 8 : 7)).join('');
+    lines.push(`${p.part.padEnd(30)}${cells} ${pct(p.gzip, gzip)}`);
+  }
+  lines.push(`${'total'.padEnd(37)}${''.padStart(8)}${String(raw).padStart(8)}${String(gzip).padStart(8)}`);
+  lines.push('rendered = module code before minification; raw≈/gzip≈ = each module measured alone, scaled so the parts');
+  lines.push('add up to the whole file\'s minified and gzip sizes (estimates: gzip shares context across modules).');
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const b = await sizeBreakdown();
+  console.log(`dist/livechat.js (in-memory build): ${b.raw} B raw, ${b.gzip} B gzip, ${b.brotli} B brotli\n`);
+  console.log(formatBreakdown(b));
+}
