@@ -21,7 +21,8 @@ export interface DdpHandle {
 
 export function attachDdp(server: Server, store: Store, options: DdpOptions = {}): DdpHandle {
   const heartbeat = options.heartbeat ?? defaultHeartbeat();
-  const wss = new WebSocketServer({ noServer: true });
+  // DDP frames are small JSON; a cap keeps one client from making us buffer megabytes.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const sessions = new Map<WebSocket, Session>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
