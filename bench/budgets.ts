@@ -1,0 +1,41 @@
+// The budgets of issue 7, checked against the unthrottled medians (and every run where "never" is the promise).
+// They are reported, not asserted: a slow machine must not fail CI, but a regression must be visible.
+import type { LoadSample } from './load.ts';
+import type { Metric } from './summary.ts';
+
+export interface Budget {
+  name: string;
+  pass: boolean;
+  actual: string;
+}
+
+/** One frame at 60 Hz. */
+const FRAME_MS = 1000 / 60;
+
+export function checkBudgets(widget: LoadSample[], metrics: Metric[]): Budget[] {
+  const m = (key: string) => metrics.find((x) => x.key === key)!.spread;
+  const every = (f: (s: LoadSample) => boolean) => widget.length > 0 && widget.every(f);
+  const extra = (s: LoadSample) => s.requestUrls.filter((u) => !u.endsWith('/livechat.js') && !/\/page-\d+\.html$/.test(u));
+  return [
+    { name: '0 long tasks during load', pass: every((s) => s.loadLongTasks === 0), actual: `max ${Math.max(...widget.map((s) => s.loadLongTasks))}` },
+    { name: '0 long tasks while idle', pass: every((s) => s.idleLongTasks === 0), actual: `max ${Math.max(...widget.map((s) => s.idleLongTasks))}` },
+    {
+      name: 'no timers while idle (never chatted)',
+      pass: every((s) => s.idleTimersScheduled === 0 && s.idlePendingTimers === 0),
+      actual: `scheduled max ${Math.max(...widget.map((s) => s.idleTimersScheduled))}, pending max ${Math.max(...widget.map((s) => s.idlePendingTimers))}`,
+    },
+    { name: 'no sockets (never chatted)', pass: every((s) => s.socketsOpened === 0 && s.idleSocketsOpen === 0), actual: `max ${Math.max(...widget.map((s) => s.socketsOpened))}` },
+    {
+      name: 'start-up: one request (config) besides the script',
+      pass: every((s) => extra(s).length === 1 && extra(s)[0].includes('/livechat/config')),
+      actual: [...new Set(widget.map((s) => extra(s).join(', ') || 'none'))].join(' | '),
+    },
+    {
+      name: 'launcher visible within one frame of the script',
+      pass: m('launcherAfterScriptMs').median <= FRAME_MS,
+      actual: `median ${m('launcherAfterScriptMs').median.toFixed(1)} ms`,
+    },
+    { name: 'launcher shown before config arrives', pass: every((s) => (s.launcherBeforeConfigMs ?? -1) > 0), actual: `median ${m('launcherBeforeConfigMs').median.toFixed(1)} ms ahead` },
+    { name: 'JS heap after load < 1.5 MB', pass: m('heapKB').median < 1.5 * 1024, actual: `median ${m('heapKB').median.toFixed(0)} KB over bare` },
+  ];
+}
