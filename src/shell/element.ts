@@ -1,0 +1,26 @@
+// <rc-livechat>: the one element the widget adds to the page, with an open shadow root that keeps host styles
+// out and ours in (widget spec §2).
+import { base } from './styles/base.css.ts';
+import { content } from './styles/content.css.ts';
+
+export const TAG = 'rc-livechat';
+
+export function createShell(nonce?: string): { host: HTMLElement; root: ShadowRoot } {
+  if (!customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
+  const host = document.createElement(TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const css = base + content;
+  // Constructable stylesheets work under a CSP without 'unsafe-inline'; <style nonce> covers older browsers.
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    if (nonce) style.nonce = nonce;
+    style.textContent = css;
+    root.append(style);
+  }
+  document.body.append(host);
+  return { host, root };
+}

@@ -1,0 +1,25 @@
+// Forms, notices and the message list. Inputs are 16px so iOS does not zoom (widget spec §8).
+export const content = `
+p{margin:0}
+a{color:inherit}
+.fm,.nt{display:flex;flex-direction:column;gap:12px;padding:16px}
+.fd{display:flex;flex-direction:column;gap:4px}
+label{font-size:14px;font-weight:600}
+.op,.in,.au,.ms{color:var(--mu);font-weight:400}
+.in{white-space:pre-line}
+.bo>.in{padding:0 16px 12px}
+input,select,textarea{width:100%;padding:10px;font:inherit;font-size:16px;color:inherit;background:var(--bg);border:1px solid var(--bd);border-radius:8px}
+[aria-invalid=true]{border-color:var(--er)}
+.er{color:var(--er);font-size:14px}
+.pr{padding:12px;font:inherit;font-weight:600;border:0;border-radius:8px;background:var(--rc);color:#fff;cursor:pointer}
+.lk{padding:0;font:inherit;border:0;background:none;color:inherit;text-decoration:underline;cursor:pointer}
+.log{flex:1;display:flex;flex-direction:column;gap:8px;padding:12px;overflow:auto}
+.log>div{max-width:80%;padding:8px 12px;border-radius:12px;background:var(--ag);white-space:pre-wrap;overflow-wrap:anywhere}
+.log>.me{align-self:flex-end;background:var(--rc);color:#fff}
+.log>.sy{align-self:center;background:none;color:var(--mu);font-size:14px}
+.au,.ms{display:block;font-size:12px}
+.me .ms{color:inherit}
+.cp{display:flex;align-items:flex-end;gap:8px;padding:8px;border-top:1px solid var(--bd)}
+.cp textarea{resize:none;max-height:120px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+`;

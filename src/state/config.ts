@@ -1,0 +1,25 @@
+// The server's livechat config (§4.1): loaded once after the launcher is on screen.
+import type { Config } from '../api/contract.ts';
+import { resettable, session } from './session.ts';
+import { loadToken, storedToken } from './visitor.ts';
+
+export const config = resettable<Config | null>(null);
+/** `disabled` = Livechat_enabled is off on the server. */
+export const configStatus = resettable<'loading' | 'ready' | 'error' | 'disabled'>('loading');
+
+export async function loadConfig(): Promise<void> {
+  configStatus.value = 'loading';
+  await loadToken();
+  const r = await session.api.config(storedToken(), session.opts.department);
+  if (!r.ok) {
+    if (r.error != 'aborted') configStatus.value = 'error';
+    return;
+  }
+  const c = r.data.config;
+  if (c.enabled === false) {
+    configStatus.value = 'disabled';
+    return;
+  }
+  config.value = c as Config;
+  configStatus.value = 'ready';
+}

@@ -1,0 +1,93 @@
+// Form state shared by the pre-chat and offline forms (widget spec §4.4): values survive every failure,
+// validation shows every error at once, 429 counts down and resubmits by itself.
+import type { Failure, Result } from '../api/rest.ts';
+import { later, resettable } from './session.ts';
+
+export type FieldError = 'required' | 'email' | 'invalid';
+export type Errors = Record<string, FieldError>;
+
+export interface Field {
+  /** 'name' | 'email' | 'phone' | 'department' | 'message' | 'cf.<custom field _id>' */
+  id: string;
+  kind: 'text' | 'email' | 'tel' | 'select' | 'textarea';
+  required?: boolean;
+  regexp?: string;
+  /** server text (custom fields); built-in fields take theirs from the locale table */
+  label?: string;
+  options?: { value: string; label: string }[];
+  autocomplete?: string;
+}
+
+export function createForm() {
+  return {
+    values: resettable<Record<string, string>>({}),
+    errors: resettable<Errors>({}),
+    pending: resettable(false),
+    /** seconds left before the automatic resubmit after a 429 */
+    wait: resettable(0),
+    /** '' | 'network' | a server error text that names no field */
+    failure: resettable(''),
+  };
+}
+export type Form = ReturnType<typeof createForm>;
+
+const matches = (re: string, v: string) => {
+  try {
+    return new RegExp(re).test(v);
+  } catch {
+    return true; // a broken server pattern must not lock the visitor out
+  }
+};
+
+export function validate(f: Field, value = ''): FieldError | undefined {
+  const v = value.trim();
+  if (!v) return f.required ? 'required' : undefined;
+  if (f.kind == 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return 'email';
+  if (f.regexp && !matches(f.regexp, v)) return 'invalid';
+}
+
+export function setValue(form: Form, id: string, value: string) {
+  form.values.value = { ...form.values.value, [id]: value };
+  if (form.errors.value[id]) {
+    const { [id]: _, ...rest } = form.errors.value;
+    form.errors.value = rest;
+  }
+}
+
+/** Fills only empty values (prefill from config.guest, defaults, data-department). */
+export function prefill(form: Form, values: Record<string, string | undefined>) {
+  const v = { ...form.values.value };
+  for (const k in values) if (!v[k] && values[k]) v[k] = values[k]!;
+  form.values.value = v;
+}
+
+export async function submitForm(form: Form, fields: Field[], send: () => Promise<Result<unknown>>, toFields?: (f: Failure) => Errors | undefined) {
+  if (form.pending.value || form.wait.value) return;
+  const errors: Errors = {};
+  for (const f of fields) {
+    const e = validate(f, form.values.value[f.id]);
+    if (e) errors[f.id] = e;
+  }
+  form.errors.value = errors;
+  form.failure.value = '';
+  if (Object.keys(errors).length) return;
+  form.pending.value = true;
+  const r = await send();
+  form.pending.value = false;
+  if (r.ok || r.error == 'aborted') return;
+  if (r.status == 429) return countdown(form, r.retryAfter ?? 5, () => submitForm(form, fields, send, toFields));
+  const mapped = toFields?.(r);
+  if (mapped) form.errors.value = mapped;
+  else form.failure.value = r.status ? r.error : 'network';
+}
+
+function countdown(form: Form, seconds: number, then: () => void) {
+  form.wait.value = seconds;
+  const tick = () =>
+    later(1000, () => {
+      form.wait.value -= 1;
+      if (form.wait.value > 0) tick();
+      else then();
+    });
+  tick();
+}

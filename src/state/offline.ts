@@ -1,0 +1,24 @@
+// The offline form (widget spec §4.3): agents away and displayOfflineForm on → POST livechat/offline.message.
+import { computed } from '@preact/signals-core';
+import { config } from './config.ts';
+import { offlineFields } from './fields.ts';
+import { createForm, submitForm } from './form.ts';
+import { resettable, session } from './session.ts';
+
+export const offlineForm = createForm();
+export const offlineSent = resettable(false);
+export const offlineList = computed(() => (config.value ? offlineFields(config.value) : []));
+
+export function submitOffline() {
+  const v = offlineForm.values.value;
+  return submitForm(offlineForm, offlineList.value, async () => {
+    const r = await session.api.offline({
+      name: v.name.trim(),
+      email: v.email.trim(),
+      message: v.message.trim(),
+      department: v.department || undefined,
+    });
+    if (r.ok) offlineSent.value = true;
+    return r;
+  });
+}

@@ -1,0 +1,63 @@
+// The pre-chat form (widget spec §4.4): one POST livechat/visitor, then the room.
+import { computed } from '@preact/signals-core';
+import type { Failure } from '../api/rest.ts';
+import { config } from './config.ts';
+import { findDepartment, prechatFields } from './fields.ts';
+import { createForm, prefill, submitForm, type Errors } from './form.ts';
+import { ensureRoom } from './room.ts';
+import { session } from './session.ts';
+import { registerVisitor } from './visitor.ts';
+
+export const prechatForm = createForm();
+
+/** Empty when the form is off or would show no field: the visitor then registers silently on the first message. */
+export const prechatList = computed(() => {
+  const c = config.value;
+  return c?.settings.registrationForm ? prechatFields(c, session.opts.phone) : [];
+});
+
+/** Returning visitor, custom field defaults and `data-department` (§4.1 `guest`, §4.4). */
+export function prefillPrechat() {
+  const c = config.value;
+  if (!c) return;
+  const values: Record<string, string | undefined> = {
+    name: c.guest?.name,
+    email: c.guest?.visitorEmails?.[0]?.address,
+    department: findDepartment(c, session.opts.department) ?? c.guest?.department,
+  };
+  for (const f of c.customFields ?? []) values['cf.' + f._id] = f.defaultValue;
+  prefill(prechatForm, values);
+}
+
+/** Server errors that name a field go back to it (§2.2). */
+export function visitorErrorFields(f: Failure): Errors | undefined {
+  if (/error-invalid-email/.test(f.errorType || f.error)) return { email: 'email' };
+  if (/error-invalid-department/.test(f.errorType || f.error)) return { department: 'invalid' };
+  const missing = /^Missing required custom fields: (.+)$/.exec(f.error)?.[1];
+  if (missing) return Object.fromEntries(missing.split(', ').map((k) => ['cf.' + k, 'required' as const]));
+}
+
+export function submitPrechat() {
+  const fields = prechatList.value;
+  const v = prechatForm.values.value;
+  const val = (id: string) => v[id]?.trim() || undefined;
+  const custom = config.value?.customFields ?? [];
+  return submitForm(
+    prechatForm,
+    fields,
+    async () => {
+      const r = await registerVisitor({
+        name: val('name'),
+        email: val('email'),
+        phone: val('phone'),
+        department: val('department'),
+        // Sent only when the config has custom fields: the server's required check runs whenever the array is present.
+        customFields: custom.length
+          ? custom.filter((f) => val('cf.' + f._id)).map((f) => ({ key: f._id, value: val('cf.' + f._id)!, overwrite: true }))
+          : undefined,
+      });
+      return r.ok ? ensureRoom() : r;
+    },
+    visitorErrorFields,
+  );
+}

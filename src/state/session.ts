@@ -1,0 +1,66 @@
+// What one mounted widget shares across state modules: its options, API client, storage, timers and the
+// AbortController that remove() fires. Every state signal is made with `resettable` so a later mount starts clean.
+import { signal, type Signal } from '@preact/signals-core';
+import { createRest } from '../api/rest.ts';
+import { livechatApi, type LivechatApi } from '../api/livechat.ts';
+import { createKv, type Kv } from '../storage/kv.ts';
+
+export type PhoneMode = 'required' | 'optional' | 'off';
+
+export interface Options {
+  /** Rocket.Chat origin, e.g. https://chat.example.com */
+  server: string;
+  /** department id or name to preselect and to ask config about */
+  department?: string;
+  lang?: string;
+  position?: 'left' | 'right';
+  color?: string;
+  phone?: PhoneMode;
+  /** start opened */
+  open?: boolean;
+  /** for `<style>` when constructable stylesheets are missing */
+  nonce?: string;
+}
+
+export const session = {
+  opts: { server: '' } as Options,
+  api: undefined as unknown as LivechatApi,
+  kv: undefined as unknown as Kv,
+  abort: new AbortController(),
+};
+
+const resets: (() => void)[] = [];
+const timers = new Set<ReturnType<typeof setTimeout>>();
+
+export function resettable<T>(initial: T): Signal<T> {
+  const s = signal(initial);
+  resets.push(() => (s.value = initial));
+  return s;
+}
+
+/** A timeout that remove() cancels. */
+export function later(ms: number, fn: () => void): () => void {
+  const id = setTimeout(() => {
+    timers.delete(id);
+    fn();
+  }, ms);
+  timers.add(id);
+  return () => {
+    clearTimeout(id);
+    timers.delete(id);
+  };
+}
+
+export function beginSession(opts: Options, kv: Kv = createKv()) {
+  session.opts = opts;
+  session.abort = new AbortController();
+  session.api = livechatApi(createRest(opts.server, session.abort.signal));
+  session.kv = kv;
+}
+
+export function endSession() {
+  session.abort.abort();
+  timers.forEach(clearTimeout);
+  timers.clear();
+  resets.forEach((r) => r());
+}

@@ -1,0 +1,28 @@
+// Start-up after the launcher is on screen (widget spec §4.1): token (read only), config, then what it says.
+import { config, loadConfig } from './config.ts';
+import { prefillPrechat } from './prechat.ts';
+import { openRoom } from './room.ts';
+import { beginSession, endSession, later, type Options } from './session.ts';
+import { activate, isOpen } from './ui.ts';
+import { visitorId } from './visitor.ts';
+import type { Kv } from '../storage/kv.ts';
+
+/** Synchronous so the launcher can render at once; the config request waits for the next task. */
+export function startWidget(opts: Options, kv?: Kv) {
+  beginSession(opts, kv);
+  if (opts.open) isOpen.value = true;
+  later(0, () => void retryStart());
+}
+
+/** Also the "try again" of the error screen. */
+export async function retryStart() {
+  await loadConfig();
+  const c = config.value;
+  if (!c) return;
+  if (c.guest) visitorId.value = c.guest._id;
+  if (c.room) openRoom(c.room._id);
+  prefillPrechat();
+  activate();
+}
+
+export const stopWidget = endSession;

@@ -1,0 +1,43 @@
+// The visitor's token and registration (§2, widget spec §3). The token lives only in this module's closure:
+// never in a signal, the DOM, the console or a message to another window.
+import type { Message, VisitorRegistration } from '../api/contract.ts';
+import type { Result } from '../api/rest.ts';
+import { newToken } from '../storage/token.ts';
+import { resettable, session } from './session.ts';
+
+let token = '';
+let stored = false;
+
+/** Whether the server knows a visitor for our token (config.guest or a successful POST livechat/visitor). */
+export const visitorId = resettable('');
+
+/** Reads a stored token without creating anything; a first visit gets a fresh one kept in memory only. */
+export async function loadToken() {
+  const t = await session.kv.get('token');
+  stored = typeof t == 'string' && /^[0-9a-f]{64}$/.test(t);
+  token = stored ? (t as string) : newToken();
+}
+
+/** The token for `GET livechat/config`: only one that was stored on an earlier visit (§4.1). */
+export const storedToken = () => (stored ? token : undefined);
+export const currentToken = () => token;
+
+/** The first write of the whole widget: it happens only once the visitor (or the host page) starts a chat. */
+async function persistToken() {
+  if (!stored) await session.kv.set('token', token);
+  stored = true;
+}
+
+export async function registerVisitor(fields: Omit<VisitorRegistration, 'token'>): Promise<Result<unknown>> {
+  await persistToken();
+  const r = await session.api.visitor({ token, ...fields });
+  if (r.ok) visitorId.value = r.data.visitor._id;
+  return r;
+}
+
+/** Silent registration with just the token, for widgets without a pre-chat form. */
+export const ensureVisitor = (): Promise<Result<unknown>> =>
+  visitorId.value ? Promise.resolve({ ok: true, data: null }) : registerVisitor({});
+
+/** REST messages from the visitor carry the token; otherwise match the visitor's user id (§5.3). */
+export const isMine = (m: Pick<Message<unknown>, 'token' | 'u'>) => (m.token ? m.token == token : !!visitorId.value && m.u._id == visitorId.value);

@@ -1,0 +1,32 @@
+// The message box (widget spec §4.5): Enter sends, Shift+Enter is a newline, length limited by limitTextLength.
+import { config } from '../state/config.ts';
+import { draft, sendMessage } from '../state/send.ts';
+import { Icon } from './Icon.tsx';
+import { t } from './t.ts';
+
+function send(e: Event) {
+  e.preventDefault();
+  if (!draft.value.trim()) return;
+  void sendMessage(draft.value);
+  draft.value = '';
+}
+
+export const Composer = () => (
+  <form class="cp" onSubmit={send}>
+    <label class="sr" for="rc-msg">
+      {t('message')}
+    </label>
+    <textarea
+      id="rc-msg"
+      rows={1}
+      value={draft.value}
+      maxLength={config.value?.settings.limitTextLength || undefined}
+      onInput={(e: Event) => (draft.value = (e.target as HTMLTextAreaElement).value)}
+      // isComposing: the Enter that confirms an IME candidate must not send.
+      onKeyDown={(e: KeyboardEvent) => e.key == 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
+    />
+    <button type="submit" class="ib" aria-label={t('send')}>
+      <Icon name="send" />
+    </button>
+  </form>
+);

@@ -1,0 +1,43 @@
+// A form screen (pre-chat, offline): every error shown at once and focus on the first invalid field;
+// the submit button is never disabled for validity (widget spec §4.4).
+import type { Field, Form } from '../state/form.ts';
+import { FieldView } from './fields/Field.tsx';
+import { Text } from './Text.tsx';
+import { t } from './t.ts';
+
+interface Props {
+  form: Form;
+  fields: Field[];
+  intro?: string;
+  label: string;
+  onSubmit: () => Promise<void>;
+}
+
+export function FormView({ form, fields, intro, label, onSubmit }: Props) {
+  const failure = form.failure.value;
+  const wait = form.wait.value;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const el = e.currentTarget as HTMLFormElement;
+    await onSubmit();
+    const first = fields.find((f) => form.errors.value[f.id]);
+    if (first) (el.elements.namedItem(first.id) as HTMLElement | null)?.focus();
+  };
+  return (
+    <form class="fm" noValidate onSubmit={submit}>
+      {intro && (
+        <p class="in">
+          <Text s={intro} />
+        </p>
+      )}
+      {fields.map((f) => (
+        <FieldView key={f.id} f={f} form={form} />
+      ))}
+      {wait > 0 && <p role="status">{t('wait', wait)}</p>}
+      {failure && <p role="alert">{failure == 'network' ? t('network') : t('error')}</p>}
+      <button type="submit" class="pr" aria-busy={form.pending.value}>
+        {failure == 'network' ? t('retry') : label}
+      </button>
+    </form>
+  );
+}

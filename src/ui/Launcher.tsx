@@ -1,0 +1,25 @@
+// The round launcher (widget spec §2): renders before any request finishes; the badge counts unread messages.
+import { closeWidget, isOpen, openWidget, unread } from '../state/ui.ts';
+import { Icon } from './Icon.tsx';
+import { t } from './t.ts';
+
+export function Launcher() {
+  const open = isOpen.value;
+  const n = unread.value;
+  return (
+    <button
+      type="button"
+      class="ln"
+      aria-expanded={open}
+      aria-label={(open ? t('minimize') : t('open')) + (n ? ` (${n} ${t('unread')})` : '')}
+      onClick={open ? closeWidget : openWidget}
+    >
+      <Icon name={open ? 'close' : 'chat'} />
+      {n > 0 && (
+        <span class="bd" aria-hidden="true">
+          {n > 99 ? '99+' : n}
+        </span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,48 @@
+// The open widget: a labelled dialog whose body follows the current screen. Escape closes it.
+import { retryStart } from '../state/start.ts';
+import { screen } from '../state/ui.ts';
+import { Conversation } from './Conversation.tsx';
+import { closeToLauncher, focusFirst } from './focus.ts';
+import { Icon } from './Icon.tsx';
+import { OfflineForm } from './OfflineForm.tsx';
+import { PrechatForm } from './PrechatForm.tsx';
+import { Consent, ErrorState, Finished, Notice } from './Screens.tsx';
+import { t } from './t.ts';
+
+function Body() {
+  switch (screen.value) {
+    case 'loading':
+      return <Notice text={t('loading')} />;
+    case 'error':
+      return <ErrorState onRetry={retryStart} />;
+    case 'unavailable':
+      return <Notice text={t('unavailable')} />;
+    case 'consent':
+      return <Consent />;
+    case 'offline':
+    case 'offline-sent':
+      return <OfflineForm />;
+    case 'prechat':
+      return <PrechatForm />;
+    case 'finished':
+      return <Finished />;
+    default:
+      return <Conversation />;
+  }
+}
+
+export function Panel({ title }: { title: string }) {
+  return (
+    <div ref={focusFirst} class="p" role="dialog" aria-labelledby="rc-title" onKeyDown={(e: KeyboardEvent) => e.key == 'Escape' && closeToLauncher(e)}>
+      <header class="hd">
+        <h2 id="rc-title">{title}</h2>
+        <button type="button" class="ib" aria-label={t('minimize')} onClick={closeToLauncher}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <div class="bo">
+        <Body />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// One labelled form field with its inline error (widget spec §4.4): aria-invalid and aria-describedby
+// point at the message. No native `required`, so the browser never blocks our own validation.
+import type { Key } from '../../i18n/index.ts';
+import { setValue, type Field, type FieldError, type Form } from '../../state/form.ts';
+import { t } from '../t.ts';
+
+const MESSAGE: Record<FieldError, Key> = { required: 'required', email: 'badEmail', invalid: 'invalid' };
+
+export function FieldView({ f, form }: { f: Field; form: Form }) {
+  const id = 'f-' + f.id;
+  const err = form.errors.value[f.id];
+  const onInput = (e: Event) => setValue(form, f.id, (e.target as HTMLInputElement).value);
+  const props = {
+    id,
+    name: f.id,
+    value: form.values.value[f.id] ?? '',
+    autocomplete: f.autocomplete,
+    'aria-required': f.required,
+    'aria-invalid': !!err,
+    'aria-describedby': err ? id + '-e' : undefined,
+    onInput,
+  };
+  return (
+    <div class="fd">
+      <label for={id}>
+        {f.label || t(f.id as Key)}
+        {!f.required && <span class="op"> ({t('optional')})</span>}
+      </label>
+      {f.kind == 'select' ? (
+        <select {...props} onChange={onInput}>
+          <option value="">{t('choose')}</option>
+          {f.options?.map((o) => (
+            <option value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      ) : f.kind == 'textarea' ? (
+        <textarea rows={4} {...props} />
+      ) : (
+        // the kinds left here are all text-like input types
+        <input type={f.kind as 'text'} {...props} />
+      )}
+      {err && (
+        <p class="er" id={id + '-e'}>
+          {t(MESSAGE[err])}
+        </p>
+      )}
+    </div>
+  );
+}

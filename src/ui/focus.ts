@@ -1,0 +1,13 @@
+// Focus moves the visitor expects (widget spec §8): into the panel when it opens, back to the launcher when it closes.
+import { closeWidget } from '../state/ui.ts';
+
+/** A stable ref callback, so it runs only when the panel mounts. */
+export const focusFirst = (panel: HTMLElement | null) =>
+  (panel?.querySelector<HTMLElement>('.bo input, .bo select, .bo textarea, .bo button') ?? panel?.querySelector('button'))?.focus();
+
+/** Closes the panel from inside it; the launcher lives in the same shadow root. */
+export function closeToLauncher(e: Event) {
+  const root = (e.currentTarget as Element).getRootNode() as ShadowRoot;
+  closeWidget();
+  root.querySelector<HTMLElement>('.ln')?.focus();
+}

@@ -1,0 +1,9 @@
+// The visitor's language (widget spec §8): data-lang, then config.settings.language, then the browser's.
+import { computed } from '@preact/signals-core';
+import { pickTable, translate, type Key } from '../i18n/index.ts';
+import { config } from '../state/config.ts';
+import { session } from '../state/session.ts';
+
+const table = computed(() => pickTable(session.opts.lang, config.value?.settings.language, navigator.language));
+
+export const t = (key: Key, n?: number) => translate(table.value, key, n);
