@@ -31,9 +31,11 @@ export function checkBudgets(widget: LoadSample[], metrics: Metric[]): Budget[] 
       actual: [...new Set(widget.map((s) => extra(s).join(', ') || 'none'))].join(' | '),
     },
     {
-      name: 'launcher visible within one frame of the script',
-      pass: m('launcherAfterScriptMs').median <= FRAME_MS,
-      actual: `median ${m('launcherAfterScriptMs').median.toFixed(1)} ms`,
+      // from the end of the script's top level (<rc-livechat> appended) to the next frame; compile and
+      // evaluation themselves are "script time at load"
+      name: 'launcher painted within one frame of script evaluation',
+      pass: m('launcherPaintedAfterEvalMs').median <= FRAME_MS,
+      actual: `median ${m('launcherPaintedAfterEvalMs').median.toFixed(1)} ms`,
     },
     { name: 'launcher shown before config arrives', pass: every((s) => (s.launcherBeforeConfigMs ?? -1) > 0), actual: `median ${m('launcherBeforeConfigMs').median.toFixed(1)} ms ahead` },
     { name: 'JS heap after load < 1.5 MB', pass: m('heapKB').median < 1.5 * 1024, actual: `median ${m('heapKB').median.toFixed(0)} KB over bare` },

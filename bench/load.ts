@@ -18,6 +18,8 @@ export interface LoadSample {
   launcherMs: number | null;
   launcherAfterScriptMs: number | null;
   launcherFrameAfterScriptMs: number | null;
+  /** <rc-livechat> appended (the script's top level ran) → the frame after the launcher had a box */
+  launcherPaintedAfterEvalMs: number | null;
   /** config's responseEnd minus the launcher's time: > 0 = launcher shown before the request finished */
   launcherBeforeConfigMs: number | null;
   loadLongTasks: number;
@@ -74,6 +76,7 @@ export async function measureLoad(browser: Browser, target: { url: string; widge
       launcherMs: p.launcherAt,
       launcherAfterScriptMs: after(p.launcherAt),
       launcherFrameAfterScriptMs: after(p.launcherFrameAt),
+      launcherPaintedAfterEvalMs: p.launcherFrameAt !== null && p.shellAt !== null ? p.launcherFrameAt - p.shellAt : null,
       launcherBeforeConfigMs: p.launcherAt !== null && t.config !== null ? t.config - p.launcherAt : null,
       loadLongTasks: loadTasks.length,
       loadTbtMs: tbt(loadTasks),

@@ -31,6 +31,7 @@ export const ROWS: Row[] = [
   ['shellAfterScriptMs', 'element in page after script fetched', 'ms', w((s) => s.shellAfterScriptMs)],
   ['launcherAfterScriptMs', 'launcher after script fetched', 'ms', w((s) => s.launcherAfterScriptMs)],
   ['launcherFrameAfterScriptMs', 'launcher painted (next frame)', 'ms', w((s) => s.launcherFrameAfterScriptMs)],
+  ['launcherPaintedAfterEvalMs', 'launcher painted after script ran', 'ms', w((s) => s.launcherPaintedAfterEvalMs)],
   ['launcherBeforeConfigMs', 'launcher ahead of config response', 'ms', w((s) => s.launcherBeforeConfigMs)],
   ['loadLongTasks', 'long tasks during load (vs bare)', '', delta((s) => s.loadLongTasks)],
   ['loadTbtMs', 'total blocking time, load (vs bare)', 'ms', delta((s) => s.loadTbtMs)],
