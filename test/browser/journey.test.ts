@@ -44,3 +44,28 @@ test('widget §4.4: pressing Start with invalid input shows errors, focuses the 
   expect(await widget.field(en.name).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
   expect(h.store.visitors()).toEqual([]);
 });
+
+test('widget §4.4: a server error (error-invalid-department, §2) maps to the Department field, input kept', async () => {
+  const { widget } = await h.openHostPage();
+  await widget.open();
+  await widget.fillForm({ ...DEFAULT_VISITOR, [en.department]: 'Sales' });
+  h.server.store.departments.delete('dep-sales'); // gone between config and submit: only the server can tell
+  await widget.startButton.click();
+  await expect.poll(() => widget.field(en.department).getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+  expect(await widget.field(en.name).inputValue()).toBe('Ada Lovelace');
+});
+
+test('widget §3, §4.2: a reload keeps the token and reopens the conversation with its history', async () => {
+  const { page, widget } = await h.openHostPage();
+  await widget.open();
+  await widget.register(DEFAULT_VISITOR);
+  await widget.send('Before the reload');
+  await expect.poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id)).length, { timeout: 10_000 }).toBe(1);
+  const token = h.store.visitors()[0].token;
+  await page.reload();
+  await widget.launcher.waitFor();
+  if (!(await widget.dialog.isVisible())) await widget.open();
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('Before the reload');
+  expect(h.store.visitors().map((v) => v.token)).toEqual([token]);
+  expect(h.store.rooms()).toHaveLength(1);
+});
