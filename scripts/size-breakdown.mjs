@@ -28,6 +28,7 @@ const partOf = (id) => PARTS.find(([, re]) => re.test(id))?.[0] ?? 'other deps';
 /** @returns {Promise<{ raw: number, gzip: number, brotli: number, parts: { part: string, modules: number, rendered: number, raw: number, gzip: number }[] }>} */
 export async function sizeBreakdown() {
   const { build } = await import('vite');
+  // silent: the real build (`vite build`) already showed its messages; this one only reads module sizes
   const out = await build({ logLevel: 'silent', build: { write: false, emptyOutDir: false } });
   const chunk = (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk');
   const file = Buffer.from(chunk.code);
@@ -67,6 +68,11 @@ export function formatBreakdown({ raw, gzip, parts }) {
   lines.push('rendered = module code before minification; raw≈/gzip≈ = each module measured alone, scaled so the parts');
   lines.push('add up to the whole file\'s minified and gzip sizes (estimates: gzip shares context across modules).');
   return lines.join('\n');
+}
+
+/** For scripts/size.mjs: the table after its own line. */
+export async function printBreakdown() {
+  console.log(formatBreakdown(await sizeBreakdown()));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
