@@ -54,7 +54,7 @@ export async function measureJourney(browser: Browser, url: string, server: Runn
     // Take the room first (the default seed routes nothing automatically; 409 if already served is fine).
     await agentCall(server, `/rooms/${stored.rid}/take`, {});
     const reply = `agent ${profile.name} ${run} ${Date.now()}`;
-    const shown = clickUntil(page, { logText: reply, timeoutMs: profile.network ? 10_000 : 5_000 }).catch(() => null);
+    const shown = clickUntil(page, { logText: reply, timeoutMs: profile.network ? 8_000 : 3_000 }).catch(() => null);
     const t0 = Date.now();
     const res = await agentCall(server, `/rooms/${stored.rid}/messages`, { msg: reply });
     if (!res.ok) throw new Error(`agent message: ${res.status} ${await res.text()}`);
