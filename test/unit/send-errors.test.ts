@@ -1,0 +1,30 @@
+import { describe, expect, it, vi } from 'vitest';
+import { classifySend, PERMANENT_ERRORS } from '../../src/api/send-errors.ts';
+
+describe('POST livechat/message answers for the outbox', () => {
+  it('§1.4 2xx is delivered; network errors, 5xx, 408 and 429 retry', () => {
+    expect(classifySend(200)).toBe('ok');
+    for (const s of [0, 500, 502, 503, 408, 429]) expect(classifySend(s)).toEqual({ retry: true, after: undefined });
+  });
+  it('§1.4 429 honours Retry-After (seconds or date) or RC\'s "wait N seconds" text', () => {
+    vi.useFakeTimers({ now: 0 });
+    expect(classifySend(429, undefined, '3')).toEqual({ retry: true, after: 3000 });
+    expect(classifySend(503, undefined, new Date(5000).toUTCString())).toEqual({ retry: true, after: 5000 });
+    const text = 'Error, too many requests. Please slow down. You must wait 12 seconds before trying this endpoint again. [error-too-many-requests]';
+    expect(classifySend(429, text)).toEqual({ retry: true, after: 12000 });
+    vi.useRealTimers();
+  });
+  it('§4.3 the repeated-id TypeError means "look in the history", not failure', () => {
+    expect(classifySend(400, 'Cannot convert undefined or null to object')).toEqual({ retry: true });
+  });
+  it('§4.3 / §1.2 known 4xx codes are permanent, whatever envelope they come in', () => {
+    expect(PERMANENT_ERRORS).toContain('room-closed');
+    expect(classifySend(400, 'room-closed')).toEqual({ permanent: true, error: 'room-closed' });
+    expect(classifySend(400, 'must have required property \'rid\' [invalid-params]')).toEqual({ permanent: true, error: 'invalid-params' });
+    expect(classifySend(400, 'message-length-exceeds-character-limit')).toEqual({ permanent: true, error: 'message-length-exceeds-character-limit' });
+  });
+  it('other 4xx are permanent with their own text, so they never loop', () => {
+    expect(classifySend(403, 'Forbidden')).toEqual({ permanent: true, error: 'Forbidden' });
+    expect(classifySend(404)).toEqual({ permanent: true, error: 'http-404' });
+  });
+});
