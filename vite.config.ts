@@ -15,6 +15,5 @@ export default defineConfig({
       formats: ['iife'],
       fileName: () => 'livechat.js',
     },
-    rollupOptions: { output: { inlineDynamicImports: true } },
   },
 });
