@@ -33,6 +33,19 @@ export const en = {
   notSent: 'Not sent',
   finished: 'This conversation has ended.',
   newChat: 'Start a new chat',
+  endChat: 'End chat',
+  endConfirm: 'End this conversation?',
+  cancel: 'Cancel',
+  typing: '{n} is typing…',
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  back: 'Connected again.',
+  older: 'Show earlier messages',
+  waiting: 'Waiting for an agent…',
+  online: 'Online',
+  away: 'Away',
+  busy: 'Busy',
+  offline: 'Offline',
 };
 
 export type Key = keyof typeof en;

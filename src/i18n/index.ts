@@ -15,6 +15,6 @@ export function pickTable(...tags: (string | undefined)[]): Table {
   return en;
 }
 
-export const translate = (table: Table, key: Key, n?: number) => (table[key] ?? en[key]).replace('{n}', String(n));
+export const translate = (table: Table, key: Key, n?: number | string) => (table[key] ?? en[key]).replace('{n}', String(n));
 
 export type { Key };

@@ -6,4 +6,4 @@ import { session } from '../state/session.ts';
 
 const table = computed(() => pickTable(session.opts.lang, config.value?.settings.language, navigator.language));
 
-export const t = (key: Key, n?: number) => translate(table.value, key, n);
+export const t = (key: Key, n?: number | string) => translate(table.value, key, n);
