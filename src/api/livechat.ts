@@ -1,6 +1,6 @@
 // One small function per visitor endpoint the widget uses (§2, §4). Each checks just enough of the answer that
 // the state layer can trust the fields it reads.
-import type { ConfigResponse, Message, Room, Visitor, VisitorRegistration } from './contract.ts';
+import type { Agent, ConfigResponse, Message, Room, Visitor, VisitorRegistration } from './contract.ts';
 import type { Check, Rest } from './rest.ts';
 
 const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
@@ -10,6 +10,8 @@ const isConfig: Check = ({ config: c }) =>
   isObj(c) && (c.enabled === false || (isObj(c.settings) && isObj(c.theme) && isObj(c.messages) && Array.isArray(c.departments)));
 const isRoom: Check = ({ room }) => isObj(room) && typeof room._id == 'string';
 const isMessage = (m: any) => isObj(m) && typeof m._id == 'string' && typeof m.msg == 'string' && isObj(m.u);
+
+export const HISTORY_PAGE = 50;
 
 export interface OfflineMessage {
   name: string;
@@ -30,12 +32,20 @@ export function livechatApi(rest: Rest) {
     /** §4.3 */
     send: (body: { token: string; rid: string; msg: string; _id: string }) =>
       rest<{ message: Message }>('POST', 'message', { body, check: has('message', isMessage) }),
-    /** §4.4: newest first. */
-    history: (rid: string, token: string, limit = 50) =>
+    /** §4.4: newest first; `end` (ISO) asks only for messages older than it. */
+    history: (rid: string, token: string, end?: string, limit = HISTORY_PAGE) =>
       rest<{ messages: Message[] }>('GET', 'messages.history/' + encodeURIComponent(rid), {
-        query: { token, limit },
+        query: { token, limit, end },
         check: has('messages', (a) => Array.isArray(a) && a.every(isMessage)),
       }),
+    /** §4.5: the outbox asks this before a resend, since a repeated _id is an error (§4.3). */
+    message: (_id: string, rid: string, token: string) =>
+      rest<{ message: Message }>('GET', 'message/' + encodeURIComponent(_id), { query: { token, rid }, check: has('message', isMessage) }),
+    /** §4.6 */
+    close: (rid: string, token: string) => rest<{ rid: string }>('POST', 'room.close', { body: { rid, token } }),
+    /** §4.9 */
+    agent: (rid: string, token: string) =>
+      rest<{ agent: Agent }>('GET', `agent.info/${encodeURIComponent(rid)}/${encodeURIComponent(token)}`, { check: has('agent') }),
     /** §4.8 */
     offline: (body: OfflineMessage) => rest<{ message: string }>('POST', 'offline.message', { body }),
   };

@@ -41,8 +41,11 @@ export function upsertMessages(list: Message<AnyDate>[]) {
 }
 
 /** The visitor's message, shown at once as "sending" (widget spec §6). */
-export const addPending = (_id: string, msg: string) =>
-  (messages.value = [...messages.value, { _id, msg, ts: Date.now(), author: '', mine: true, state: 'sending' }]);
+export const addPending = (_id: string, msg: string, ts = Date.now(), state: ChatMessage['state'] = 'sending', reason?: string) =>
+  (messages.value = [...messages.value, { _id, msg, ts, author: '', mine: true, state, reason }]);
+
+/** `<rid>/deleteMessage` (§6.5) */
+export const removeMessage = (_id: string) => (messages.value = messages.value.filter((m) => m._id != _id));
 
 export const patchMessage = (_id: string, patch: Partial<ChatMessage>) =>
   (messages.value = messages.value.map((m) => (m._id == _id ? { ...m, ...patch } : m)));

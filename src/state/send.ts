@@ -1,18 +1,65 @@
-// Sending a visitor message (§4.3). The one place a message goes out, so the outbox can take over here.
+// Sending visitor messages through the outbox (widget spec §6, §4.3): shown at once, persisted, retried until the
+// server has them, never shown twice.
+import type { Message } from '../api/contract.ts';
 import { errorCode } from '../api/rest.ts';
-import { newId } from '../storage/token.ts';
+import { classifySend } from '../api/send-errors.ts';
+import { createOutbox, meteorId, type Outbox, type OutboxEntry } from '../storage/outbox.ts';
 import { addPending, messages, patchMessage, upsertMessages } from './messages.ts';
-import { ensureRoom } from './room.ts';
+import { ensureRoom, room } from './room.ts';
 import { resettable, session } from './session.ts';
 import { currentToken } from './visitor.ts';
 
 /** The composer's text: state, not component state, so it survives closing the panel. */
 export const draft = resettable('');
 
+let outbox: Outbox | undefined;
+/** Lets the tab layer relay a REST-confirmed message to the other tabs. */
+let onSent: (m: Message) => void = () => {};
+
+/** The outbox's entries drive the "sending" / "not sent" marks; an entry that left was delivered. */
+const queued = new Set<string>();
+function show(list: OutboxEntry[]) {
+  const byId = new Map(list.map((e) => [e._id, e]));
+  const known = new Set(messages.value.map((m) => m._id));
+  messages.value = messages.value.map((m) => {
+    const e = byId.get(m._id);
+    if (e) return queued.add(m._id), { ...m, state: e.state, reason: e.error };
+    return queued.delete(m._id) ? { ...m, state: undefined } : m;
+  });
+  // Entries of this room left over from before a reload.
+  for (const e of list) if (!known.has(e._id) && e.rid == room.value) queued.add(e._id), addPending(e._id, e.msg, e.ts, e.state, e.error);
+}
+
+export function startOutbox(relay: (m: Message) => void) {
+  onSent = relay;
+  outbox = createOutbox({
+    kv: session.kv,
+    onChange: show,
+    async send(e) {
+      const r = await session.api.send({ token: currentToken(), rid: e.rid, msg: e.msg, _id: e._id });
+      if (!r.ok) return classifySend(r.status, errorCode(r), r.retryAfter == null ? null : String(r.retryAfter));
+      upsertMessages([r.data.message]);
+      onSent(r.data.message);
+      return 'ok';
+    },
+    async inHistory(rid, _id) {
+      const r = await session.api.message(_id, rid, currentToken());
+      if (r.ok || r.error == 'invalid-message') return r.ok;
+      throw new Error(r.error); // unknown: the outbox asks again later
+    },
+  });
+  session.abort.signal.addEventListener('abort', outbox.close);
+}
+
+/** Only the tab holding the socket resends what an earlier page left unsent. */
+export const resumeOutbox = () => outbox?.resume();
+/** The same _id arrived on the room stream (widget spec §6). */
+export const confirmSent = (_id: string) => outbox?.confirm(_id);
+
 export async function sendMessage(text: string) {
   const msg = text.trim();
   if (!msg) return;
-  const _id = newId();
+  const _id = meteorId();
   addPending(_id, msg);
   await deliver(_id, msg);
 }
@@ -20,14 +67,15 @@ export async function sendMessage(text: string) {
 /** A failed message stays visible with its reason until the visitor retries it (widget spec §6). */
 export function retryMessage(_id: string) {
   const m = messages.value.find((x) => x._id == _id);
-  if (!m || m.state != 'failed') return;
+  if (m?.state != 'failed') return;
   patchMessage(_id, { state: 'sending', reason: undefined });
-  return deliver(_id, m.msg);
+  if (outbox?.list().some((e) => e._id == _id)) outbox.retry(_id);
+  else return deliver(_id, m.msg);
 }
 
+/** Registration and the room come first; a failure there marks the message without queueing it. */
 async function deliver(_id: string, msg: string) {
   const rid = await ensureRoom();
-  const r = rid.ok ? await session.api.send({ token: currentToken(), rid: rid.data, msg, _id }) : rid;
-  if (r.ok) upsertMessages([r.data.message]);
-  else if (r.error != 'aborted') patchMessage(_id, { state: 'failed', reason: errorCode(r) });
+  if (rid.ok) outbox?.add(rid.data, msg, _id);
+  else if (rid.error != 'aborted') patchMessage(_id, { state: 'failed', reason: errorCode(rid) });
 }

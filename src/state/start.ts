@@ -1,10 +1,12 @@
 // Start-up after the launcher is on screen (widget spec §4.1): token (read only), config, then what it says.
+import { setAgent } from './agent.ts';
 import { config, loadConfig } from './config.ts';
+import { startRealtime } from './connection.ts';
 import { prefillPrechat } from './prechat.ts';
 import { openRoom } from './room.ts';
 import { beginSession, endSession, later, type Options } from './session.ts';
 import { activate, isOpen } from './ui.ts';
-import { visitorId } from './visitor.ts';
+import { knownVisitor } from './visitor.ts';
 import type { Kv } from '../storage/kv.ts';
 
 /** Synchronous so the launcher can render at once; the config request waits for the next task. */
@@ -19,8 +21,10 @@ export async function retryStart() {
   await loadConfig();
   const c = config.value;
   if (!c) return;
-  if (c.guest) visitorId.value = c.guest._id;
-  if (c.room) openRoom(c.room._id);
+  if (c.guest) knownVisitor(c.guest);
+  if (c.room) openRoom(c.room._id, c.agent ? undefined : c.room);
+  if (c.agent) setAgent(c.agent);
+  startRealtime();
   prefillPrechat();
   activate();
 }

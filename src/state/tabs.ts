@@ -1,18 +1,22 @@
 // Several tabs of one site show one conversation (widget spec §5): they talk over a BroadcastChannel, and a Web
 // Lock elects the one tab that holds the socket and relays stream events to the others.
 import type { LivechatRoomEvent, Message } from '../api/contract.ts';
-import type { DdpState } from '../api/ddp.ts';
 
+/** What one tab tells the others. The token is never among it (widget spec §9): a tab that hears of a
+ * registration reads the token from storage. */
 export type TabEvent =
-  | { t: 'message'; message: Message<Date> }
+  | { t: 'message'; message: Message<Date | string> }
   | { t: 'delete'; _id: string }
   | { t: 'typing'; username: string; on: boolean }
   | { t: 'livechat'; event: LivechatRoomEvent }
-  | { t: 'connection'; state: DdpState }
-  /** The stored outbox changed: reload it. */
-  | { t: 'outbox' }
-  | { t: 'room'; rid: string; open: boolean }
-  | { t: 'visitor'; token: string | null };
+  | { t: 'connection'; state: Connection }
+  | { t: 'room'; rid: string }
+  | { t: 'visitor'; _id: string; username: string }
+  /** the visitor typing in a tab without the socket: the leader sends it (§6.6) */
+  | { t: 'typing-out'; on: boolean };
+
+/** What the visitor is told about the socket (widget spec §5); '' = nothing to say. */
+export type Connection = '' | 'connecting' | 'reconnecting' | 'back';
 
 export interface TabsOptions<E> {
   /** Events posted by the other tabs (never this tab's own). */

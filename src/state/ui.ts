@@ -4,7 +4,7 @@ import { config, configStatus } from './config.ts';
 import { closed } from './messages.ts';
 import { offlineSent } from './offline.ts';
 import { prechatList } from './prechat.ts';
-import { history, loadHistory, room } from './room.ts';
+import { again, history, loadHistory, room } from './room.ts';
 import { resettable } from './session.ts';
 import { visitorId } from './visitor.ts';
 
@@ -24,7 +24,7 @@ export const screen = computed((): Screen => {
   if (closed.value) return 'finished';
   if (room.value) return 'chat';
   if (!c.online) return !c.settings.displayOfflineForm ? 'unavailable' : offlineSent.value ? 'offline-sent' : 'offline';
-  return prechatList.value.length ? 'prechat' : 'chat';
+  return prechatList.value.length && !again.value ? 'prechat' : 'chat';
 });
 
 /** Loads what the visible screen needs; runs on open, on consent and when the config arrives. */

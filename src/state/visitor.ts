@@ -7,6 +7,8 @@ import { resettable, session } from './session.ts';
 
 let token = '';
 let stored = false;
+/** The visitor's username (guest-N), which the typing signal carries (§6.6). */
+export let username = '';
 
 /** Whether the server knows a visitor for our token (config.guest or a successful POST livechat/visitor). */
 export const visitorId = resettable('');
@@ -15,6 +17,7 @@ export const visitorId = resettable('');
 export async function loadToken() {
   const t = await session.kv.get('token');
   stored = typeof t == 'string' && /^[0-9a-f]{64}$/.test(t);
+  username = '';
   token = stored ? (t as string) : newToken();
 }
 
@@ -31,8 +34,14 @@ async function persistToken() {
 export async function registerVisitor(fields: Omit<VisitorRegistration, 'token'>): Promise<Result<unknown>> {
   await persistToken();
   const r = await session.api.visitor({ token, ...fields });
-  if (r.ok) visitorId.value = r.data.visitor._id;
+  if (r.ok) knownVisitor(r.data.visitor);
   return r;
+}
+
+/** config.guest, a registration answer, or another tab's registration (which stored the token first). */
+export function knownVisitor(v: { _id: string; username: string }) {
+  username = v.username;
+  visitorId.value = v._id;
 }
 
 /** Silent registration with just the token, for widgets without a pre-chat form. */

@@ -38,11 +38,19 @@ export function createOutbox(o: OutboxOptions) {
   let saving: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  // Writes are chained so the stored list never goes back to an older state.
+  /** ids this tab added or took over; other tabs of the site keep theirs under the same key */
+  const mine = new Set<string>();
+  const write = async (): Promise<void> => {
+    const others = (((await o.kv.get(key)) ?? []) as OutboxEntry[]).filter((e) => !mine.has(e._id));
+    const all = [...others, ...entries.values()];
+    await (all.length ? o.kv.set(key, all) : o.kv.del(key));
+  };
+  // Writes are chained so the stored list never goes back to an older state, and done under a Web Lock where
+  // there is one so two tabs' read-and-write never interleave.
   const save = () => {
-    const list = [...entries.values()];
-    o.onChange?.(list);
-    return (saving = saving.then(() => (list.length ? o.kv.set(key, list) : o.kv.del(key))).catch(() => {}));
+    o.onChange?.([...entries.values()]);
+    const locks = globalThis.navigator?.locks;
+    return (saving = saving.then(async () => void (await (locks ? locks.request('rc-livechat ' + key, write) : write()))).catch(() => {}));
   };
   const drop = (_id: string) => {
     clearTimeout(timers.get(_id));
@@ -81,6 +89,7 @@ export function createOutbox(o: OutboxOptions) {
     add(rid: string, msg: string, _id = meteorId()): OutboxEntry {
       const e: OutboxEntry = { _id, rid, msg, ts: Date.now(), attempts: 0, state: 'sending' };
       entries.set(_id, e);
+      mine.add(_id);
       save().then(() => attempt(_id));
       return e;
     },
@@ -98,7 +107,7 @@ export function createOutbox(o: OutboxOptions) {
     /** After a reload: load what was stored and resend whatever was still sending (with the history check). */
     async resume() {
       const stored = ((await o.kv.get(key)) ?? []) as OutboxEntry[];
-      stored.forEach((e) => entries.has(e._id) || entries.set(e._id, e));
+      stored.forEach((e) => entries.has(e._id) || (entries.set(e._id, e), mine.add(e._id)));
       o.onChange?.([...entries.values()]);
       stored.forEach((e) => attempt(e._id));
     },

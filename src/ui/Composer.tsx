@@ -1,5 +1,6 @@
 // The message box (widget spec §4.5): Enter sends, Shift+Enter is a newline, length limited by limitTextLength.
 import { config } from '../state/config.ts';
+import { visitorTyping } from '../state/connection.ts';
 import { draft, sendMessage } from '../state/send.ts';
 import { Icon } from './Icon.tsx';
 import { t } from './t.ts';
@@ -9,6 +10,7 @@ function send(e: Event) {
   if (!draft.value.trim()) return;
   void sendMessage(draft.value);
   draft.value = '';
+  visitorTyping(false);
 }
 
 export const Composer = () => (
@@ -21,7 +23,7 @@ export const Composer = () => (
       rows={1}
       value={draft.value}
       maxLength={config.value?.settings.limitTextLength || undefined}
-      onInput={(e: Event) => (draft.value = (e.target as HTMLTextAreaElement).value)}
+      onInput={(e: Event) => visitorTyping(!!(draft.value = (e.target as HTMLTextAreaElement).value).trim())}
       // isComposing: the Enter that confirms an IME candidate must not send.
       onKeyDown={(e: KeyboardEvent) => e.key == 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
     />

@@ -1,17 +1,23 @@
-// The conversation (widget spec §4.5): a role="log" list that announces new messages politely.
+// The conversation (widget spec §4.5): a role="log" list that announces new messages politely, earlier history
+// on scrolling up, and one status line for typing and the connection.
+import { agentTyping, connection } from '../state/connection.ts';
 import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
-import { history, loadHistory } from '../state/room.ts';
+import { hasOlder, history, loadHistory, loadOlder } from '../state/room.ts';
 import { retryMessage } from '../state/send.ts';
 import { Composer } from './Composer.tsx';
+import { EndConfirm } from './EndConfirm.tsx';
 import { Text } from './Text.tsx';
 import { t } from './t.ts';
 
-/** A stable ref callback runs once per new message: keep the newest one in view. */
+/** Runs once per new message element: a message added at the end brings the list down to it; older pages
+ * added at the top leave the view where it is (the browser's scroll anchoring keeps it steady). */
 const stick = (el: HTMLElement | null) => {
   const log = el?.parentElement;
-  if (log) log.scrollTop = log.scrollHeight;
+  if (log && el == log.lastElementChild) log.scrollTop = log.scrollHeight;
 };
+
+const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 && loadOlder();
 
 function Item({ m }: { m: ChatMessage }) {
   return (
@@ -36,9 +42,17 @@ function Item({ m }: { m: ChatMessage }) {
 export function Conversation() {
   const list = messages.value;
   const h = history.value;
+  const c = connection.value;
+  const typing = agentTyping.value;
   return (
     <>
-      <div class="log" role="log" aria-live="polite" aria-label={t('title')}>
+      <EndConfirm />
+      {hasOlder.value && (
+        <button type="button" class="lk ol" onClick={loadOlder}>
+          {t('older')}
+        </button>
+      )}
+      <div class="log" role="log" aria-live="polite" aria-label={t('title')} onScroll={nearTop}>
         {list.map((m) => (
           <Item key={m._id} m={m} />
         ))}
@@ -53,6 +67,9 @@ export function Conversation() {
         </p>
       )}
       {!list.length && h != 'loading' && h != 'error' && <p class="in">{t('empty')}</p>}
+      <p class="in st" role="status">
+        {c ? t(c) : typing && t('typing', typing)}
+      </p>
       <Composer />
     </>
   );

@@ -3,7 +3,7 @@ import { retryStart } from '../state/start.ts';
 import { screen } from '../state/ui.ts';
 import { Conversation } from './Conversation.tsx';
 import { closeToLauncher, focusFirst } from './focus.ts';
-import { Icon } from './Icon.tsx';
+import { Header } from './Header.tsx';
 import { OfflineForm } from './OfflineForm.tsx';
 import { PrechatForm } from './PrechatForm.tsx';
 import { Consent, ErrorState, Finished, Notice } from './Screens.tsx';
@@ -34,12 +34,7 @@ function Body() {
 export function Panel({ title }: { title: string }) {
   return (
     <div ref={focusFirst} class="p" role="dialog" aria-labelledby="rc-title" onKeyDown={(e: KeyboardEvent) => e.key == 'Escape' && closeToLauncher(e)}>
-      <header class="hd">
-        <h2 id="rc-title">{title}</h2>
-        <button type="button" class="ib" aria-label={t('minimize')} onClick={closeToLauncher}>
-          <Icon name="close" />
-        </button>
-      </header>
+      <Header title={title} />
       <div class="bo">
         <Body />
       </div>

@@ -38,10 +38,10 @@ describe('tabs (widget spec §5: several tabs, one conversation)', () => {
     const b = tab();
     const evt: TabEvent = { t: 'message', message: { _id: 'm1', rid: 'R', msg: 'hi', u: { _id: 'A', username: 'agent1' }, ts: new Date(5), _updatedAt: new Date(5) } };
     a.t.post(evt);
-    a.t.post({ t: 'outbox' });
+    a.t.post({ t: 'typing-out', on: true });
     await vi.waitFor(() => expect(b.onEvent).toHaveBeenCalledTimes(2));
     expect(b.onEvent.mock.calls[0]![0]).toEqual(evt);
-    expect(b.onEvent.mock.calls[1]![0]).toEqual({ t: 'outbox' });
+    expect(b.onEvent.mock.calls[1]![0]).toEqual({ t: 'typing-out', on: true });
     expect(a.onEvent).not.toHaveBeenCalled();
   });
 

@@ -1,0 +1,145 @@
+// The realtime side of an open room (widget spec §5): one tab of the site (the Web Lock leader) holds the DDP
+// socket and relays what it hears to the others; every tab applies the same events to its own state.
+import { effect } from '@preact/signals-core';
+import { createDdp, type Ddp } from '../api/ddp.ts';
+import { roomStream, type RoomStream } from '../api/room-stream.ts';
+import { agent, loadAgent, onLivechatEvent } from './agent.ts';
+import { closed, removeMessage, upsertMessages } from './messages.ts';
+import { loadHistory, openRoom, refreshHistory, room } from './room.ts';
+import { confirmSent, resumeOutbox, startOutbox } from './send.ts';
+import { later, resettable, session } from './session.ts';
+import { createTabs, type Connection, type TabEvent, type Tabs } from './tabs.ts';
+import { currentToken, knownVisitor, loadToken, username, visitorId } from './visitor.ts';
+
+export const connection = resettable<Connection>('');
+/** Display name of the agent typing right now, '' when nobody is (§6.6). */
+export const agentTyping = resettable('');
+
+let tabs: Tabs<TabEvent> | undefined;
+let leader = false;
+let ddp: Ddp | undefined;
+let stream: RoomStream | undefined;
+let streamRid = '';
+let wasUp = false;
+/** Set while another tab's news is applied, so it is not announced back. */
+let remote = false;
+let inbox = Promise.resolve();
+
+function apply(e: TabEvent) {
+  switch (e.t) {
+    case 'message':
+      confirmSent(e.message._id);
+      upsertMessages([e.message]);
+      if (e.message.u.username != username) agentTyping.value = '';
+      break;
+    case 'delete':
+      removeMessage(e._id);
+      break;
+    case 'typing':
+      if (e.username != username) agentTyping.value = e.on ? (agent.value?.username == e.username && agent.value.name) || e.username : '';
+      break;
+    case 'livechat':
+      onLivechatEvent(e.event);
+      break;
+    case 'connection':
+      connection.value = e.state;
+      // Whatever arrived while the socket was down is in the newest page of history (widget spec §5).
+      if (e.state == 'back') void refreshHistory();
+  }
+}
+
+/** The leader applies what the socket says and passes it on. */
+function relay(e: TabEvent) {
+  apply(e);
+  tabs?.post(e);
+}
+
+async function hear(e: TabEvent) {
+  if (e.t == 'typing-out') return void (leader && stream?.typing(username, e.on));
+  remote = true;
+  try {
+    if (e.t == 'visitor') {
+      remote = false;
+      await loadToken(); // the other tab stored it before registering
+      remote = true;
+      knownVisitor(e);
+    } else if (e.t == 'room') {
+      if (e.rid == room.value) return;
+      openRoom(e.rid);
+      void loadHistory();
+      void loadAgent(e.rid);
+    } else apply(e);
+  } finally {
+    remote = false;
+  }
+}
+
+function setState(s: 'connecting' | 'connected' | 'offline') {
+  const c: Connection = s == 'connected' ? (wasUp ? 'back' : '') : wasUp ? 'reconnecting' : 'connecting';
+  wasUp ||= s == 'connected';
+  relay({ t: 'connection', state: c });
+  if (c == 'back') later(3e3, () => connection.value == 'back' && relay({ t: 'connection', state: '' }));
+}
+
+function closeSocket() {
+  stream?.close();
+  ddp?.close();
+  ddp = stream = undefined;
+  streamRid = '';
+  wasUp = false;
+}
+
+/** The socket exists only while this tab leads and a room is open (widget spec §5: none before a chat). */
+function syncSocket() {
+  const rid = room.value;
+  const done = closed.value; // read before any return, so the effect always tracks both
+  if (!leader || done || !rid) return closeSocket();
+  if (rid == streamRid) return;
+  stream?.close();
+  ddp ??= createDdp(session.opts.server, { onState: setState });
+  ddp.open();
+  streamRid = rid;
+  stream = roomStream(ddp, rid, currentToken(), {
+    onMessage: (message) => relay({ t: 'message', message }),
+    onDelete: (_id) => relay({ t: 'delete', _id }),
+    onTyping: (u, on) => relay({ t: 'typing', username: u, on }),
+    onLivechatEvent: (event) => relay({ t: 'livechat', event }),
+  });
+}
+
+/** The visitor's own typing, from whichever tab they type in. */
+export function visitorTyping(on: boolean) {
+  if (leader) stream?.typing(username, on);
+  else tabs?.post({ t: 'typing-out', on });
+}
+
+export function startRealtime() {
+  if (tabs) return;
+  startOutbox((message) => tabs?.post({ t: 'message', message }));
+  const t = (tabs = createTabs<TabEvent>('rc-livechat ' + session.opts.server, {
+    onEvent: (e) => void (inbox = inbox.then(() => hear(e))),
+    onLeader() {
+      leader = true;
+      syncSocket();
+      void resumeOutbox();
+    },
+  }));
+  const stops = [
+    effect(syncSocket),
+    effect(() => {
+      const rid = room.value;
+      if (rid && !remote) t.post({ t: 'room', rid });
+    }),
+    effect(() => {
+      const _id = visitorId.value;
+      if (_id && !remote) t.post({ t: 'visitor', _id, username });
+    }),
+  ];
+  session.abort.signal.addEventListener('abort', () => {
+    stops.forEach((s) => s());
+    closeSocket();
+    t.close();
+    tabs = undefined;
+    leader = false;
+  });
+}
