@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 /** First match wins; a module that matches nothing is "other src" (or "other deps" outside src/). */
 const PARTS = [
   ['preact', /node_modules\/preact\//],
-  ['@preact/signals', /node_modules\/@preact\/signals/],
+  ['signals (src/state/signals.ts)', /^src\/state\/signals\.ts$/],
   ['idb-keyval', /node_modules\/idb-keyval\//],
   ['ui (src/ui)', /^src\/ui\//],
   ['DDP client + room stream', /^src\/api\/(ddp|room-stream|ejson)\.ts$/],

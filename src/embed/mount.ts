@@ -1,5 +1,5 @@
 // The ESM entry (widget spec §1): mount(options) → a handle whose remove() undoes everything.
-import { effect } from '@preact/signals-core';
+import { effect } from '../state/signals.ts';
 import { h, render } from 'preact';
 import { createShell } from '../shell/element.ts';
 import type { Options } from '../state/session.ts';
@@ -24,7 +24,7 @@ export function mount(options: Options): Widget {
   const { host, root } = createShell(options.nonce);
   startWidget(options);
   // Rendering is synchronous, so this effect tracks every signal the tree reads and re-renders when one changes;
-  // that replaces @preact/signals' component integration (about 3 kB gzip) for a tree this small.
+  // a tree this small needs no per-component subscriptions.
   const stopRender = effect(() => render(h(App, null), root));
   const widget: Widget = {
     maximizeWidget: openWidget,

@@ -1,6 +1,6 @@
 // The realtime side of an open room (widget spec §5): one tab of the site (the Web Lock leader) holds the DDP
 // socket and relays what it hears to the others; every tab applies the same events to its own state.
-import { effect } from '@preact/signals-core';
+import { effect } from './signals.ts';
 import { createDdp, type Ddp } from '../api/ddp.ts';
 import { roomStream, type RoomStream } from '../api/room-stream.ts';
 import { agent, loadAgent, onLivechatEvent } from './agent.ts';

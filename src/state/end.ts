@@ -1,5 +1,5 @@
 // The visitor ending the chat (§4.6, widget spec §4.5): asked once, then `POST livechat/room.close`.
-import { computed } from '@preact/signals-core';
+import { computed } from './signals.ts';
 import { errorCode } from '../api/rest.ts';
 import { config } from './config.ts';
 import { closed } from './messages.ts';

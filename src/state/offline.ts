@@ -1,5 +1,5 @@
 // The offline form (widget spec §4.3): agents away and displayOfflineForm on → POST livechat/offline.message.
-import { computed } from '@preact/signals-core';
+import { computed } from './signals.ts';
 import { config } from './config.ts';
 import { offlineFields } from './fields.ts';
 import { createForm, submitForm } from './form.ts';

@@ -1,5 +1,5 @@
 // The pre-chat form (widget spec §4.4): one POST livechat/visitor, then the room.
-import { computed } from '@preact/signals-core';
+import { computed } from './signals.ts';
 import type { Failure } from '../api/rest.ts';
 import { config } from './config.ts';
 import { findDepartment, prechatFields } from './fields.ts';

@@ -1,6 +1,6 @@
 // What one mounted widget shares across state modules: its options, API client, storage, timers and the
 // AbortController that remove() fires. Every state signal is made with `resettable` so a later mount starts clean.
-import { signal, type Signal } from '@preact/signals-core';
+import { signal, type Signal } from './signals.ts';
 import { createRest } from '../api/rest.ts';
 import { livechatApi, type LivechatApi } from '../api/livechat.ts';
 import { createKv, type Kv } from '../storage/kv.ts';

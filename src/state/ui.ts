@@ -1,5 +1,5 @@
 // Open/closed and which screen the panel shows, derived from the rest of the state (widget spec §4).
-import { computed } from '@preact/signals-core';
+import { computed } from './signals.ts';
 import { config, configStatus } from './config.ts';
 import { closed } from './messages.ts';
 import { offlineSent } from './offline.ts';

@@ -41,7 +41,7 @@ function Item({ m }: { m: ChatMessage }) {
 
 export function Conversation() {
   const list = messages.value;
-  const h = history.value;
+  const hs = history.value;
   const c = connection.value;
   const typing = agentTyping.value;
   return (
@@ -57,8 +57,8 @@ export function Conversation() {
           <Item key={m._id} m={m} />
         ))}
       </div>
-      {h == 'loading' && <p class="in">{t('loading')}</p>}
-      {h == 'error' && (
+      {hs == 'loading' && <p class="in">{t('loading')}</p>}
+      {hs == 'error' && (
         <p class="in" role="alert">
           {t('error')}{' '}
           <button type="button" class="lk" onClick={loadHistory}>
@@ -66,7 +66,7 @@ export function Conversation() {
           </button>
         </p>
       )}
-      {!list.length && h != 'loading' && h != 'error' && <p class="in">{t('empty')}</p>}
+      {!list.length && hs != 'loading' && hs != 'error' && <p class="in">{t('empty')}</p>}
       <p class="in st" role="status">
         {c ? t(c) : typing && t('typing', typing)}
       </p>

@@ -1,5 +1,5 @@
 // The visitor's language (widget spec §8): data-lang, then config.settings.language, then the browser's.
-import { computed } from '@preact/signals-core';
+import { computed } from '../state/signals.ts';
 import { pickTable, translate, type Key } from '../i18n/index.ts';
 import { config } from '../state/config.ts';
 import { session } from '../state/session.ts';
