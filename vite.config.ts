@@ -4,8 +4,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   // Classic JSX: h(type, props, ...children) is shorter than the automatic runtime's jsx(type, {children}) at
   // every element (about 230 bytes gzip). `development: false`: under NODE_ENV=test (vitest) the transform would
-  // add __source/__self, and the tested file would differ from the shipped one. Odd names, so a local `h` can't shadow them.
-  oxc: { include: /\.tsx$/, jsx: { runtime: 'classic', pragma: '__h', pragmaFrag: '__F', development: false }, jsxInject: "import { h as __h, Fragment as __F } from 'preact'" },
+  // add __source/__self, and the tested file would differ from the shipped one. Names no local variable will shadow.
+  oxc: { include: /\.tsx$/, jsx: { runtime: 'classic', pragma: 'jsxH', pragmaFrag: 'jsxF', development: false }, jsxInject: "import { h as jsxH, Fragment as jsxF } from 'preact'" },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
