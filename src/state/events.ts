@@ -29,3 +29,6 @@ export function emit(name: EventName, payload?: unknown) {
       console.error(e);
     }
 }
+
+/** The one voice the widget uses on the host page's console: invalid API arguments and rejected calls. */
+export const warn = (m: string) => console.warn('RocketChat livechat: ' + m);
