@@ -103,7 +103,6 @@ export function createOutbox(o: OutboxOptions) {
       save();
       attempt(_id);
     },
-    discard: (_id: string) => void drop(_id),
     /** After a reload: load what was stored and resend whatever was still sending (with the history check). */
     async resume() {
       const stored = ((await o.kv.get(key)) ?? []) as OutboxEntry[];

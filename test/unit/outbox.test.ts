@@ -137,17 +137,6 @@ describe('outbox (widget spec §6)', () => {
     expect(box.list()).toEqual([]);
   });
 
-  it('§6 discard removes a failed entry', async () => {
-    const s = server({ permanent: true, error: 'invalid-room' });
-    const box = make(s);
-    const { _id } = box.add('R', 'hi');
-    await settle();
-    box.discard(_id);
-    await settle();
-    expect(box.list()).toEqual([]);
-    expect(kv.m.has('outbox')).toBe(false);
-  });
-
   it('§4.3 repeated-id answer ("retry") leads to the history check and then to delivered', async () => {
     const s = server();
     s.send.mockImplementationOnce(async (e) => (s.stored.add(e._id), { retry: true }));
@@ -234,6 +223,19 @@ describe('outbox (widget spec §6)', () => {
     expect(s2.inHistory).toHaveBeenCalledWith('R', _id);
     expect(s2.sends).toEqual([_id]);
     expect(second.list()).toEqual([expect.objectContaining({ _id: failed._id, state: 'failed' })]);
+  });
+
+  it('widget spec §5/§6 two tabs share the stored list: each keeps the other\'s entries when it saves', async () => {
+    const a = make(server({ retry: true }));
+    const b = make(server({ retry: true }));
+    const ea = a.add('R', 'from tab A');
+    await settle();
+    const eb = b.add('R', 'from tab B');
+    await settle();
+    expect((kv.m.get('outbox') as OutboxEntry[]).map((e) => e._id).sort()).toEqual([ea._id, eb._id].sort());
+    a.confirm(ea._id);
+    await settle();
+    expect((kv.m.get('outbox') as OutboxEntry[]).map((e) => e._id)).toEqual([eb._id]);
   });
 
   it('close() stops every retry timer', async () => {
