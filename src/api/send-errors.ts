@@ -13,18 +13,11 @@ export const PERMANENT_ERRORS = [
 /** §4.3: the text Rocket.Chat answers when the _id was already stored, i.e. an earlier attempt did arrive. */
 const REPEATED_ID = 'Cannot convert undefined or null to object';
 
-/** Retry-After is seconds or an HTTP date; RC's 429 text says "wait N seconds" (§1.4). */
-const waitMs = (retryAfter?: string | null, error = ''): number | undefined => {
-  const s = retryAfter ?? error.match(/wait (\d+) seconds/)?.[1];
-  if (s == null) return;
-  const ms = isNaN(+s) ? Date.parse(s) - Date.now() : +s * 1e3;
-  return ms > 0 ? ms : undefined;
-};
-
-/** `status` 0 = the request never got an answer (network error, CORS, timeout). */
-export function classifySend(status: number, error?: string, retryAfter?: string | null): SendResult {
+/** `status` 0 = the request never got an answer (network error, CORS, timeout); `retryAfter` in seconds, as the
+ * REST client reads it from RC's 429 text "You must wait N seconds" (§1.4). */
+export function classifySend(status: number, error?: string, retryAfter?: number): SendResult {
   if (status >= 200 && status < 300) return 'ok';
-  if (!status || status >= 500 || status == 408 || status == 429) return { retry: true, after: waitMs(retryAfter, error) };
+  if (!status || status >= 500 || status == 408 || status == 429) return { retry: true, after: retryAfter && retryAfter * 1e3 };
   // The repeated-id TypeError: "retry" makes the outbox look in the history first and find the message there.
   if (error?.includes(REPEATED_ID)) return { retry: true };
   // `error` is "code", "Reason [code]" or "… [invalid-params]" (§1.2); other 4xx keep their raw text.

@@ -37,7 +37,7 @@ export function startOutbox(relay: (m: Message) => void) {
     onChange: show,
     async send(e) {
       const r = await session.api.send({ token: currentToken(), rid: e.rid, msg: e.msg, _id: e._id });
-      if (!r.ok) return classifySend(r.status, errorCode(r), r.retryAfter == null ? null : String(r.retryAfter));
+      if (!r.ok) return classifySend(r.status, r.error, r.retryAfter);
       upsertMessages([r.data.message]);
       onSent(r.data.message);
       return 'ok';

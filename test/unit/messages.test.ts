@@ -8,7 +8,7 @@ import { beginSession, endSession } from '../../src/state/session.ts';
 import { createKv } from '../../src/storage/kv.ts';
 
 const agent = { _id: 'A', username: 'agent1', name: 'Agent One' };
-const msg = (over: Partial<Message<any>>): Message<any> => ({ _id: 'm1', rid: 'R', msg: 'hi', u: agent, ts: '2024-05-02T12:35:00.000Z', ...over });
+const msg = (over: Partial<Message<any>>): Message<any> => ({ _id: 'm1', rid: 'R', msg: 'hi', u: agent, ts: '2024-05-02T12:35:00.000Z', _updatedAt: '2024-05-02T12:35:00.000Z', ...over });
 
 beforeEach(() => {
   beginSession({ server: 'http://rc.test' }, createKv());
