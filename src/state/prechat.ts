@@ -29,18 +29,25 @@ export function prefillPrechat() {
   prefill(prechatForm, values);
 }
 
-/** Server errors that name a field go back to it (§2.2). */
-export function visitorErrorFields(f: Failure): Errors | undefined {
+function namedFields(f: Failure): Errors | undefined {
   if (/error-invalid-email/.test(f.errorType || f.error)) return { email: 'email' };
   if (/error-invalid-department/.test(f.errorType || f.error)) return { department: 'invalid' };
   const missing = /^Missing required custom fields: (.+)$/.exec(f.error)?.[1];
   if (missing) return Object.fromEntries(missing.split(', ').map((k) => ['cf.' + k, 'required' as const]));
 }
 
+/** Server errors that name a field go back to it (§2.2); one naming a field the form does not show (a required
+ * custom field that is not public, a data-department without showOnRegistration) stays a general failure. */
+export function visitorErrorFields(f: Failure): Errors | undefined {
+  const e = namedFields(f);
+  const shown = prechatList.peek().map((x) => x.id);
+  return e && Object.keys(e).every((k) => shown.includes(k)) ? e : undefined;
+}
+
 export function submitPrechat() {
   const fields = prechatList.value;
-  const v = prechatForm.values.value;
-  const val = (id: string) => v[id]?.trim() || undefined;
+  // Read when sending, so the automatic resubmit after a 429 sends what the visitor corrected meanwhile.
+  const val = (id: string) => prechatForm.values.peek()[id]?.trim() || undefined;
   const custom = config.value?.customFields ?? [];
   return submitForm(
     prechatForm,

@@ -357,3 +357,36 @@ describe('§2.1 / widget §4.4: submit', () => {
     expect(room.value).toBe('');
   });
 });
+
+describe('widget §4.4: input survives every failure, and what is sent is what the visitor sees', () => {
+  it('§1.4 a value corrected during the 429 countdown is the one the automatic retry sends', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const tooMany = rcError('Error, too many requests. Please slow down. You must wait 2 seconds before trying this endpoint again. [error-too-many-requests]', undefined, 429);
+    await show(full(), { 'POST visitor': [tooMany, (c) => visitorAnswer(c.body.visitor.token)] });
+    fillValid();
+    start();
+    await flush();
+    expect(q.queryByRole('status')).not.toBeNull();
+    type('Name', 'Jane Q. Doe');
+    await vi.advanceTimersByTimeAsync(2000);
+    await flush();
+    const posts = rest.to('POST visitor');
+    expect(posts).toHaveLength(2);
+    expect(posts[0]!.body.visitor.name).toBe('Jane Doe');
+    expect(posts[1]!.body.visitor.name).toBe('Jane Q. Doe');
+  });
+
+  it.each([
+    ['§2.2 Missing required custom fields for a field the config does not show', rcError('Missing required custom fields: secret'), {}],
+    ['§2.2 error-invalid-department for a data-department the form does not show', rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'), { department: 'Billing' }],
+  ] as const)('%s: the visitor is told (an alert), not left with nothing on screen', async (_, answer, opts) => {
+    await show(makeConfig({ departments: [departments[1]!] }), { 'POST visitor': answer }, opts);
+    type('Name', 'Jane');
+    type('Email', 'jane@example.com');
+    start();
+    await vi.waitFor(() => expect(rest.to('POST visitor')).toHaveLength(1));
+    await flush();
+    expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong.');
+    expect(values()).toMatchObject({ name: 'Jane', email: 'jane@example.com' });
+  });
+});
