@@ -1,47 +1,47 @@
-import type { Table } from './en.ts';
+// German: one line per key of en.ts, in its order; an empty line falls back to English.
+export const de = `Chat öffnen
+Chat minimieren
+Chatten Sie mit uns
+ungelesene Nachrichten
+Wird geladen…
+Etwas ist schiefgelaufen.
+Erneut versuchen
+Der Chat ist gerade nicht verfügbar.
 
-export const de: Table = {
-  open: 'Chat öffnen',
-  minimize: 'Chat minimieren',
-  title: 'Chatten Sie mit uns',
-  unread: 'ungelesene Nachrichten',
-  loading: 'Wird geladen…',
-  error: 'Etwas ist schiefgelaufen.',
-  retry: 'Erneut versuchen',
-  unavailable: 'Der Chat ist gerade nicht verfügbar.',
-  email: 'E-Mail',
-  phone: 'Telefon',
-  department: 'Abteilung',
-  choose: 'Bitte wählen…',
-  message: 'Nachricht',
-  optional: 'optional',
-  required: 'Bitte füllen Sie dieses Feld aus.',
-  badEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
-  invalid: 'Bitte prüfen Sie diesen Wert.',
-  start: 'Chat starten',
-  wait: 'Zu viele Versuche. Neuer Versuch in {n} s…',
-  network: 'Keine Verbindung. Ihre Eingaben bleiben erhalten; bitte erneut versuchen.',
-  consentTitle: 'Bevor wir beginnen',
-  accept: 'Ich stimme zu',
-  offlineTitle: 'Nachricht hinterlassen',
-  offlineIntro: 'Gerade ist niemand erreichbar. Hinterlassen Sie eine Nachricht, wir melden uns.',
-  sendMessage: 'Nachricht senden',
-  offlineSent: 'Danke! Ihre Nachricht wurde gesendet.',
-  empty: 'Schreiben Sie eine Nachricht, um zu beginnen.',
-  send: 'Senden',
-  sending: 'Wird gesendet…',
-  notSent: 'Nicht gesendet',
-  finished: 'Dieses Gespräch ist beendet.',
-  newChat: 'Neuen Chat starten',
-  endChat: 'Chat beenden',
-  endConfirm: 'Dieses Gespräch beenden?',
-  cancel: 'Abbrechen',
-  typing: '{n} schreibt…',
-  connecting: 'Verbindung wird hergestellt…',
-  reconnecting: 'Verbindung unterbrochen. Neuer Versuch…',
-  back: 'Wieder verbunden.',
-  older: 'Frühere Nachrichten anzeigen',
-  waiting: 'Warten auf einen Mitarbeiter…',
-  away: 'Abwesend',
-  busy: 'Beschäftigt',
-};
+E-Mail
+Telefon
+Abteilung
+Bitte wählen…
+Nachricht
+optional
+Bitte füllen Sie dieses Feld aus.
+Bitte geben Sie eine gültige E-Mail-Adresse ein.
+Bitte prüfen Sie diesen Wert.
+Chat starten
+Zu viele Versuche. Neuer Versuch in {n} s…
+Keine Verbindung. Ihre Eingaben bleiben erhalten; bitte erneut versuchen.
+Bevor wir beginnen
+Ich stimme zu
+Nachricht hinterlassen
+Gerade ist niemand erreichbar. Hinterlassen Sie eine Nachricht, wir melden uns.
+Nachricht senden
+Danke! Ihre Nachricht wurde gesendet.
+Schreiben Sie eine Nachricht, um zu beginnen.
+Senden
+Wird gesendet…
+Nicht gesendet
+Dieses Gespräch ist beendet.
+Neuen Chat starten
+Chat beenden
+Dieses Gespräch beenden?
+Abbrechen
+{n} schreibt…
+Verbindung wird hergestellt…
+Verbindung unterbrochen. Neuer Versuch…
+Wieder verbunden.
+Frühere Nachrichten anzeigen
+Warten auf einen Mitarbeiter…
+
+Abwesend
+Beschäftigt
+`;

@@ -1,4 +1,4 @@
-// English: the complete table; other languages may leave keys out and fall back to these.
+// English: the complete table. Its key order is the line order of the other tables, which fall back to it.
 export const en = {
   open: 'Open chat',
   minimize: 'Minimize chat',

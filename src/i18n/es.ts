@@ -1,50 +1,47 @@
-import type { Table } from './en.ts';
-
-export const es: Table = {
-  open: 'Abrir chat',
-  minimize: 'Minimizar chat',
-  title: 'Chatea con nosotros',
-  unread: 'mensajes sin leer',
-  loading: 'Cargando…',
-  error: 'Algo salió mal.',
-  retry: 'Reintentar',
-  unavailable: 'El chat no está disponible ahora.',
-  name: 'Nombre',
-  email: 'Correo electrónico',
-  phone: 'Teléfono',
-  department: 'Departamento',
-  choose: 'Elige…',
-  message: 'Mensaje',
-  optional: 'opcional',
-  required: 'Completa este campo.',
-  badEmail: 'Introduce un correo válido.',
-  invalid: 'Revisa este valor.',
-  start: 'Iniciar chat',
-  wait: 'Demasiados intentos. Reintentando en {n} s…',
-  network: 'No hay conexión. Tus datos se conservan; inténtalo de nuevo.',
-  consentTitle: 'Antes de empezar',
-  accept: 'Acepto',
-  offlineTitle: 'Deja un mensaje',
-  offlineIntro: 'No hay nadie disponible ahora. Deja un mensaje y te responderemos.',
-  sendMessage: 'Enviar mensaje',
-  offlineSent: '¡Gracias! Tu mensaje fue enviado.',
-  empty: 'Escribe un mensaje para empezar.',
-  send: 'Enviar',
-  sending: 'Enviando…',
-  notSent: 'No enviado',
-  finished: 'Esta conversación ha terminado.',
-  newChat: 'Iniciar un chat nuevo',
-  endChat: 'Terminar chat',
-  endConfirm: '¿Terminar esta conversación?',
-  cancel: 'Cancelar',
-  typing: '{n} está escribiendo…',
-  connecting: 'Conectando…',
-  reconnecting: 'Conexión perdida. Reconectando…',
-  back: 'Conectado de nuevo.',
-  older: 'Ver mensajes anteriores',
-  waiting: 'Esperando a un agente…',
-  online: 'En línea',
-  away: 'Ausente',
-  busy: 'Ocupado',
-  offline: 'Desconectado',
-};
+// Spanish: one line per key of en.ts, in its order; an empty line falls back to English.
+export const es = `Abrir chat
+Minimizar chat
+Chatea con nosotros
+mensajes sin leer
+Cargando…
+Algo salió mal.
+Reintentar
+El chat no está disponible ahora.
+Nombre
+Correo electrónico
+Teléfono
+Departamento
+Elige…
+Mensaje
+opcional
+Completa este campo.
+Introduce un correo válido.
+Revisa este valor.
+Iniciar chat
+Demasiados intentos. Reintentando en {n} s…
+No hay conexión. Tus datos se conservan; inténtalo de nuevo.
+Antes de empezar
+Acepto
+Deja un mensaje
+No hay nadie disponible ahora. Deja un mensaje y te responderemos.
+Enviar mensaje
+¡Gracias! Tu mensaje fue enviado.
+Escribe un mensaje para empezar.
+Enviar
+Enviando…
+No enviado
+Esta conversación ha terminado.
+Iniciar un chat nuevo
+Terminar chat
+¿Terminar esta conversación?
+Cancelar
+{n} está escribiendo…
+Conectando…
+Conexión perdida. Reconectando…
+Conectado de nuevo.
+Ver mensajes anteriores
+Esperando a un agente…
+En línea
+Ausente
+Ocupado
+Desconectado`;

@@ -1,49 +1,47 @@
-import type { Table } from './en.ts';
+// French: one line per key of en.ts, in its order; an empty line falls back to English.
+export const fr = `Ouvrir le chat
+Réduire le chat
+Discutez avec nous
+messages non lus
+Chargement…
+Une erreur est survenue.
+Réessayer
+Le chat n’est pas disponible pour le moment.
+Nom
+E-mail
+Téléphone
+Service
+Choisir…
 
-export const fr: Table = {
-  open: 'Ouvrir le chat',
-  minimize: 'Réduire le chat',
-  title: 'Discutez avec nous',
-  unread: 'messages non lus',
-  loading: 'Chargement…',
-  error: 'Une erreur est survenue.',
-  retry: 'Réessayer',
-  unavailable: 'Le chat n’est pas disponible pour le moment.',
-  name: 'Nom',
-  email: 'E-mail',
-  phone: 'Téléphone',
-  department: 'Service',
-  choose: 'Choisir…',
-  optional: 'facultatif',
-  required: 'Veuillez remplir ce champ.',
-  badEmail: 'Veuillez saisir une adresse e-mail valide.',
-  invalid: 'Veuillez vérifier cette valeur.',
-  start: 'Démarrer le chat',
-  wait: 'Trop de tentatives. Nouvel essai dans {n} s…',
-  network: 'Connexion impossible. Votre saisie est conservée ; réessayez.',
-  consentTitle: 'Avant de commencer',
-  accept: 'J’accepte',
-  offlineTitle: 'Laisser un message',
-  offlineIntro: 'Personne n’est disponible. Laissez un message, nous vous répondrons.',
-  sendMessage: 'Envoyer le message',
-  offlineSent: 'Merci ! Votre message a été envoyé.',
-  empty: 'Écrivez un message pour commencer.',
-  send: 'Envoyer',
-  sending: 'Envoi…',
-  notSent: 'Non envoyé',
-  finished: 'Cette conversation est terminée.',
-  newChat: 'Nouvelle conversation',
-  endChat: 'Terminer le chat',
-  endConfirm: 'Terminer cette conversation ?',
-  cancel: 'Annuler',
-  typing: '{n} écrit…',
-  connecting: 'Connexion…',
-  reconnecting: 'Connexion perdue. Reconnexion…',
-  back: 'Connexion rétablie.',
-  older: 'Voir les messages précédents',
-  waiting: 'En attente d’un agent…',
-  online: 'En ligne',
-  away: 'Absent',
-  busy: 'Occupé',
-  offline: 'Hors ligne',
-};
+facultatif
+Veuillez remplir ce champ.
+Veuillez saisir une adresse e-mail valide.
+Veuillez vérifier cette valeur.
+Démarrer le chat
+Trop de tentatives. Nouvel essai dans {n} s…
+Connexion impossible. Votre saisie est conservée ; réessayez.
+Avant de commencer
+J’accepte
+Laisser un message
+Personne n’est disponible. Laissez un message, nous vous répondrons.
+Envoyer le message
+Merci ! Votre message a été envoyé.
+Écrivez un message pour commencer.
+Envoyer
+Envoi…
+Non envoyé
+Cette conversation est terminée.
+Nouvelle conversation
+Terminer le chat
+Terminer cette conversation ?
+Annuler
+{n} écrit…
+Connexion…
+Connexion perdue. Reconnexion…
+Connexion rétablie.
+Voir les messages précédents
+En attente d’un agent…
+En ligne
+Absent
+Occupé
+Hors ligne`;

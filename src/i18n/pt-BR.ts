@@ -1,48 +1,47 @@
-import type { Table } from './en.ts';
+// Brazilian Portuguese: one line per key of en.ts, in its order; an empty line falls back to English.
+export const ptBR = `Abrir chat
+Minimizar chat
+Fale conosco
+mensagens não lidas
+Carregando…
+Algo deu errado.
+Tentar novamente
+O chat não está disponível agora.
+Nome
+E-mail
+Telefone
+Departamento
+Escolha…
+Mensagem
+opcional
+Preencha este campo.
+Informe um e-mail válido.
+Verifique este valor.
+Iniciar chat
+Muitas tentativas. Tentando de novo em {n} s…
+Sem conexão. Seus dados foram mantidos; tente novamente.
+Antes de começar
+Eu concordo
+Deixe uma mensagem
+Ninguém está disponível agora. Deixe uma mensagem e responderemos.
+Enviar mensagem
+Obrigado! Sua mensagem foi enviada.
+Escreva uma mensagem para começar.
+Enviar
+Enviando…
+Não enviada
+Esta conversa foi encerrada.
+Iniciar novo chat
+Encerrar chat
+Encerrar esta conversa?
+Cancelar
+{n} está digitando…
+Conectando…
+Conexão perdida. Reconectando…
+Conectado novamente.
+Ver mensagens anteriores
+Aguardando um atendente…
 
-export const ptBR: Table = {
-  open: 'Abrir chat',
-  minimize: 'Minimizar chat',
-  title: 'Fale conosco',
-  unread: 'mensagens não lidas',
-  loading: 'Carregando…',
-  error: 'Algo deu errado.',
-  retry: 'Tentar novamente',
-  unavailable: 'O chat não está disponível agora.',
-  name: 'Nome',
-  email: 'E-mail',
-  phone: 'Telefone',
-  department: 'Departamento',
-  choose: 'Escolha…',
-  message: 'Mensagem',
-  optional: 'opcional',
-  required: 'Preencha este campo.',
-  badEmail: 'Informe um e-mail válido.',
-  invalid: 'Verifique este valor.',
-  start: 'Iniciar chat',
-  wait: 'Muitas tentativas. Tentando de novo em {n} s…',
-  network: 'Sem conexão. Seus dados foram mantidos; tente novamente.',
-  consentTitle: 'Antes de começar',
-  accept: 'Eu concordo',
-  offlineTitle: 'Deixe uma mensagem',
-  offlineIntro: 'Ninguém está disponível agora. Deixe uma mensagem e responderemos.',
-  sendMessage: 'Enviar mensagem',
-  offlineSent: 'Obrigado! Sua mensagem foi enviada.',
-  empty: 'Escreva uma mensagem para começar.',
-  send: 'Enviar',
-  sending: 'Enviando…',
-  notSent: 'Não enviada',
-  finished: 'Esta conversa foi encerrada.',
-  newChat: 'Iniciar novo chat',
-  endChat: 'Encerrar chat',
-  endConfirm: 'Encerrar esta conversa?',
-  cancel: 'Cancelar',
-  typing: '{n} está digitando…',
-  connecting: 'Conectando…',
-  reconnecting: 'Conexão perdida. Reconectando…',
-  back: 'Conectado novamente.',
-  older: 'Ver mensagens anteriores',
-  waiting: 'Aguardando um atendente…',
-  away: 'Ausente',
-  busy: 'Ocupado',
-};
+Ausente
+Ocupado
+`;
