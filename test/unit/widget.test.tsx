@@ -1,0 +1,175 @@
+// The mounted widget (embed mount(), widget spec §3, §4.4, §4.5, §6): the composer's keys and length limit, a failed
+// send that stays visible with its reason and a retry, and the whole first-visit flow (nothing stored before the
+// visitor starts, pre-chat form → conversation).
+import { fireEvent, within } from '@testing-library/preact';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Config } from '../../src/api/contract.ts';
+import { mount, type Widget } from '../../src/embed/mount.ts';
+import { configAnswer, fakeRest, json, makeConfig, rcError, roomAnswer, visitorAnswer } from './fake-rest.ts';
+import { FakeWs } from './fake-ws.ts';
+
+const TOKEN = 'ab'.repeat(32);
+const returning = (s: Parameters<typeof makeConfig>[1] = {}) =>
+  makeConfig({ guest: { _id: 'V1', username: 'guest-1', token: TOKEN, name: 'Jane' }, room: { _id: 'R1', open: true } }, s);
+const sentOk = (c: { body: any }) =>
+  json({ message: { _id: c.body._id, rid: c.body.rid, msg: c.body.msg, token: c.body.token, u: { _id: 'V1', username: 'guest-1', name: 'Jane' }, ts: new Date().toISOString() }, success: true });
+
+let widget: Widget | undefined;
+let rest: ReturnType<typeof fakeRest>;
+let q: ReturnType<typeof within>;
+let root: ShadowRoot;
+
+async function open(c: Config, routes: Parameters<typeof fakeRest>[0] = {}) {
+  rest = fakeRest({
+    'GET config': configAnswer(c),
+    'GET messages.history': json({ messages: [], success: true }),
+    'GET agent.info': rcError('invalid-agent'),
+    'GET message': rcError('invalid-message'),
+    'POST message': sentOk,
+    'POST visitor': (call) => visitorAnswer(call.body.visitor.token),
+    'GET room': (call) => roomAnswer('R1', call.query.token!),
+    ...routes,
+  });
+  widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
+  root = document.querySelector('rc-livechat')!.shadowRoot!;
+  q = within(root as unknown as HTMLElement);
+  await vi.waitFor(() => expect(root.querySelector('.bo input, .bo select, textarea')).not.toBeNull());
+}
+const box = () => q.getByLabelText('Message') as HTMLTextAreaElement;
+const typeMsg = (text: string) => fireEvent.input(box(), { target: { value: text } });
+const log = () => q.getByRole('log');
+
+beforeEach(() => {
+  vi.stubGlobal('indexedDB', new IDBFactory());
+  vi.stubGlobal('WebSocket', FakeWs);
+  localStorage.clear();
+});
+afterEach(() => {
+  widget?.remove();
+  widget = undefined;
+  FakeWs.all.length = 0;
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+describe('widget §4.5: the composer', () => {
+  it('widget §4.5: Enter sends (§4.3 token, rid, msg, _id); the message shows and the box empties', async () => {
+    await open(returning());
+    typeMsg('hello there');
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(box().value).toBe('');
+    expect(within(log()).getByText('hello there')).toBeTruthy();
+    await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(1));
+    const body = rest.to('POST message')[0]!.body;
+    expect(body).toEqual({ token: expect.stringMatching(/^[0-9a-f]{64}$/), rid: 'R1', msg: 'hello there', _id: expect.stringMatching(/^[23456789A-HJ-NP-Za-km-z]{17}$/) });
+    await vi.waitFor(() => expect(within(log()).queryByText('Sending…')).toBeNull());
+    expect(within(log()).getAllByText('hello there')).toHaveLength(1);
+  });
+
+  it('widget §4.5: Shift+Enter does not send (it is a newline); the text stays', async () => {
+    await open(returning());
+    typeMsg('line one');
+    fireEvent.keyDown(box(), { key: 'Enter', shiftKey: true });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rest.to('POST message')).toHaveLength(0);
+    expect(box().value).toBe('line one');
+    expect(within(log()).queryByText('line one')).toBeNull();
+  });
+
+  it('widget §4.5: the Enter that confirms an IME candidate (isComposing) does not send', async () => {
+    await open(returning());
+    typeMsg('こんにちは');
+    fireEvent.keyDown(box(), { key: 'Enter', isComposing: true });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rest.to('POST message')).toHaveLength(0);
+    expect(box().value).toBe('こんにちは');
+  });
+
+  it('widget §4.5: Enter on an empty or blank box sends nothing', async () => {
+    await open(returning());
+    typeMsg('   ');
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rest.to('POST message')).toHaveLength(0);
+    expect(log().children).toHaveLength(0);
+  });
+
+  it.each([
+    [140, 140],
+    [false, null],
+  ] as const)('§4.1 limitTextLength %s → maxlength %s', async (limit, attr) => {
+    await open(returning({ limitTextLength: limit }));
+    expect(box().getAttribute('maxlength')).toBe(attr == null ? null : String(attr));
+  });
+
+  it('widget §6: a send the server refuses stays visible, "Not sent" with its reason and "Try again", which resends', async () => {
+    await open(returning(), { 'POST message': [rcError('message-length-exceeds-character-limit'), sentOk] });
+    typeMsg('too long, says the server');
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    await vi.waitFor(() => expect(within(log()).queryByText(/Not sent/)).not.toBeNull());
+    const item = within(log()).getByText('too long, says the server').closest('div')!;
+    expect(item.textContent).toContain('Not sent: message-length-exceeds-character-limit');
+    const retry = within(item as HTMLElement).getByRole('button', { name: 'Try again' });
+    fireEvent.click(retry);
+    await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(2));
+    expect(rest.to('POST message')[1]!.body._id).toBe(rest.to('POST message')[0]!.body._id);
+    await vi.waitFor(() => expect(within(log()).queryByText(/Not sent|Sending…/)).toBeNull());
+    expect(within(log()).getAllByText('too long, says the server')).toHaveLength(1);
+  });
+
+  it('widget §6: registration failing on the first message (no network) marks it "Not sent" with the reason; Try again goes through', async () => {
+    await open(makeConfig({}, { registrationForm: false }), { 'POST visitor': [new TypeError('Failed to fetch'), (c) => visitorAnswer(c.body.visitor.token)] });
+    typeMsg('first message');
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    await vi.waitFor(() => expect(within(log()).queryByText(/Not sent/)).not.toBeNull());
+    const item = within(log()).getByText('first message').closest('div')! as HTMLElement;
+    expect(item.textContent).toContain('Not sent: Could not connect.');
+    fireEvent.click(within(item).getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(1));
+    const flow = ['GET config', 'POST visitor', 'GET room', 'POST message'];
+    expect(rest.calls.map((c) => c.route).filter((r) => flow.includes(r))).toEqual([
+      'GET config',
+      'POST visitor',
+      'POST visitor',
+      'GET room',
+      'POST message',
+    ]);
+    await vi.waitFor(() => expect(within(log()).queryByText(/Not sent|Sending…/)).toBeNull());
+  });
+});
+
+describe('widget §3 / §4.4: first visit through mount()', () => {
+  it('widget §3: nothing is stored before the visitor starts; the pre-chat form leads to the conversation', async () => {
+    await open(makeConfig({ departments: [{ _id: 'dep1', name: 'Sales', showOnRegistration: true, showOnOfflineForm: true }] }));
+    const names = async () => (await indexedDB.databases()).map((d) => d.name);
+    // the panel is open and the form on screen: still nothing written anywhere
+    expect(q.getByRole('dialog')).toBeTruthy();
+    expect(await names()).toEqual([]);
+    expect(localStorage.length).toBe(0);
+    expect(rest.calls[0]!.query).toEqual({}); // §4.1 no stored token, none sent
+    fireEvent.input(q.getByLabelText('Name'), { target: { value: 'Jane' } });
+    fireEvent.input(q.getByLabelText('Email'), { target: { value: 'jane@example.com' } });
+    fireEvent.change(q.getByLabelText(/^Department/), { target: { value: 'dep1' } });
+    fireEvent.click(q.getByRole('button', { name: 'Start chat' }));
+    await vi.waitFor(() => expect(q.queryByRole('log')).not.toBeNull());
+    expect(q.queryByLabelText('Name')).toBeNull();
+    expect(await names()).toEqual(['rc-livechat']);
+    expect(rest.to('POST visitor')).toHaveLength(1);
+    expect(rest.to('POST visitor')[0]!.body.visitor).toMatchObject({ name: 'Jane', email: 'jane@example.com', department: 'dep1' });
+    expect(box()).toBeTruthy();
+    // widget §9: the token appears in no DOM attribute
+    const token = rest.to('POST visitor')[0]!.body.visitor.token;
+    expect(document.documentElement.outerHTML + root.innerHTML).not.toContain(token);
+  });
+
+  it('widget §9: a malformed config answer shows an error state with Try again, which recovers', async () => {
+    rest = fakeRest({ 'GET config': [json({ config: { enabled: true }, success: true }), configAnswer(makeConfig())] });
+    widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
+    root = document.querySelector('rc-livechat')!.shadowRoot!;
+    q = within(root as unknown as HTMLElement);
+    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong.'));
+    fireEvent.click(q.getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(q.queryByLabelText('Name')).not.toBeNull());
+  });
+});
