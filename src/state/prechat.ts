@@ -5,10 +5,12 @@ import { config } from './config.ts';
 import { findDepartment, prechatFields } from './fields.ts';
 import { createForm, prefill, submitForm, type Errors } from './form.ts';
 import { ensureRoom } from './room.ts';
-import { session } from './session.ts';
+import { resettable, session } from './session.ts';
 import { registerVisitor } from './visitor.ts';
 
 export const prechatForm = createForm();
+/** The body of this session's successful registration. */
+const registered = resettable('');
 
 /** Empty when the form is off or would show no field: the visitor then registers silently on the first message. */
 export const prechatList = computed(() => {
@@ -53,7 +55,7 @@ export function submitPrechat() {
     prechatForm,
     fields,
     async () => {
-      const r = await registerVisitor({
+      const body = {
         name: val('name'),
         email: val('email'),
         phone: val('phone'),
@@ -62,8 +64,13 @@ export function submitPrechat() {
         customFields: custom.length
           ? custom.filter((f) => val('cf.' + f._id)).map((f) => ({ key: f._id, value: val('cf.' + f._id)!, overwrite: true }))
           : undefined,
-      });
-      return r.ok ? ensureRoom() : r;
+      };
+      // When only the room failed, "try again" asks for the room alone: one registration per form (§1.5 allows 5/min).
+      const key = JSON.stringify(body);
+      const r = key == registered.value ? { ok: true as const, data: null } : await registerVisitor(body);
+      if (!r.ok) return r;
+      registered.value = key;
+      return ensureRoom();
     },
     visitorErrorFields,
   );

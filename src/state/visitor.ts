@@ -1,6 +1,6 @@
 // The visitor's token and registration (§2, widget spec §3). The token lives only in this module's closure:
 // never in a signal, the DOM, the console or a message to another window.
-import type { CustomFieldValue, Message, VisitorRegistration } from '../api/contract.ts';
+import type { Message, VisitorRegistration } from '../api/contract.ts';
 import type { Result } from '../api/rest.ts';
 import { newToken } from '../storage/token.ts';
 import { resettable, session } from './session.ts';
@@ -31,25 +31,9 @@ async function persistToken() {
   stored = true;
 }
 
-/** The host page's setCustomField calls before registration, sent with it (widget spec §7). */
-export const hostFields = resettable<Record<string, CustomFieldValue>>({});
-
-/** setGuestToken / registerGuest: the host page's token replaces ours, and is kept. */
-export async function useToken(t: string) {
-  if (t == token) return;
-  token = t;
-  stored = false;
-  visitorId.value = '';
-  await persistToken();
-}
-
-/** logout() (widget spec §3): forget locally; deleting from a database never created would create it. */
-export const forget = async () => void (stored && (await Promise.all([session.kv.del('token'), session.kv.del('outbox')])));
-
 export async function registerVisitor(fields: Omit<VisitorRegistration, 'token'>): Promise<Result<unknown>> {
   await persistToken();
-  const custom = [...Object.values(hostFields.value), ...(fields.customFields ?? [])];
-  const r = await session.api.visitor({ token, ...fields, customFields: custom.length ? custom : undefined });
+  const r = await session.api.visitor({ token, ...fields });
   if (r.ok) knownVisitor(r.data.visitor);
   return r;
 }

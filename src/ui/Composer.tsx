@@ -24,8 +24,8 @@ export const Composer = () => (
       value={draft.value}
       maxLength={config.value?.settings.limitTextLength || undefined}
       onInput={(e: Event) => visitorTyping(!!(draft.value = (e.target as HTMLTextAreaElement).value).trim())}
-      // isComposing: the Enter that confirms an IME candidate must not send.
-      onKeyDown={(e: KeyboardEvent) => e.key == 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
+      // The Enter that confirms an IME candidate must not send: isComposing, or keyCode 229 where Safari clears it.
+      onKeyDown={(e: KeyboardEvent) => e.key == 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode != 229 && send(e)}
     />
     <button type="submit" class="ib" aria-label={t('send')}>
       <Icon name="send" />

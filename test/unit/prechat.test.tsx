@@ -356,6 +356,17 @@ describe('§2.1 / widget §4.4: submit', () => {
     await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong.'));
     expect(room.value).toBe('');
   });
+
+  it('§1.5 a room failure after a good registration: the retry asks the room again without a second POST livechat/visitor', async () => {
+    await show(full(), { 'GET room': [new TypeError('Failed to fetch'), (c) => roomAnswer('R1', c.query.token!)] });
+    fillValid();
+    start();
+    await vi.waitFor(() => expect(q.queryByRole('alert')).not.toBeNull());
+    start();
+    await vi.waitFor(() => expect(room.value).toBe('R1'));
+    expect(rest.to('GET room')).toHaveLength(2);
+    expect(rest.to('POST visitor')).toHaveLength(1);
+  });
 });
 
 describe('widget §4.4: input survives every failure, and what is sent is what the visitor sees', () => {

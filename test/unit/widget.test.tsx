@@ -86,6 +86,15 @@ describe('widget §4.5: the composer', () => {
     expect(box().value).toBe('こんにちは');
   });
 
+  it('widget §4.5: Safari\'s IME-confirming Enter (isComposing false, keyCode 229) does not send', async () => {
+    await open(returning());
+    typeMsg('こんにちは');
+    fireEvent.keyDown(box(), { key: 'Enter', keyCode: 229 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rest.to('POST message')).toHaveLength(0);
+    expect(box().value).toBe('こんにちは');
+  });
+
   it('widget §4.5: Enter on an empty or blank box sends nothing', async () => {
     await open(returning());
     typeMsg('   ');
