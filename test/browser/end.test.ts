@@ -1,0 +1,60 @@
+// Issue 4, the end of a conversation against the built widget (widget spec §4.5; server contract §4.6, §5.3): the
+// agent closes it, or the visitor ends it after one confirm step; either way the finished screen, then a new room.
+import { expect, test } from 'vitest';
+import { en } from '../../src/i18n/en.ts';
+import { header, startChat, storedTexts, waitFor } from './chat.ts';
+import { seedWith, useHarness } from './harness.ts';
+
+const h = useHarness();
+
+test('widget §4.5, contract §5.3: the agent closes the room → finished screen → "Start a new chat" and a message open a NEW room', async () => {
+  const { widget, rid } = await startChat(h, 'first chat');
+  await h.agent.take(rid);
+  await h.agent.close(rid, 'Solved');
+  await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
+  await widget.host.getByRole('button', { name: en.newChat }).click();
+  await widget.composer.waitFor();
+  await widget.send('second chat');
+  const second = await waitFor('a second room with the message', () => h.store.rooms().find((r) => r._id !== rid && storedTexts(h, r._id).includes('second chat')));
+  expect(second.open).toBe(true);
+  expect(h.server.store.rooms.get(rid)!.open).toBeUndefined();
+  expect(storedTexts(h, rid)).toEqual(['first chat']);
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('second chat');
+  expect(await widget.logText()).not.toContain('first chat');
+  expect(h.store.visitors()).toHaveLength(1); // the same visitor, no second registration
+});
+
+test('widget §4.5, §8: the finished screen takes its text from config messages (Livechat_conversation_finished_message)', async () => {
+  await h.startServer(seedWith({ settings: { Livechat_conversation_finished_message: 'Thanks for chatting!' } }));
+  const { widget, rid } = await startChat(h);
+  await h.agent.close(rid);
+  await widget.host.getByText('Thanks for chatting!').waitFor({ timeout: 10_000 });
+  expect(await widget.host.getByText(en.finished).count()).toBe(0);
+  expect(await widget.host.getByRole('button', { name: en.newChat }).count()).toBe(1);
+});
+
+test('widget §4.5, contract §4.6: the visitor ends the chat — "End chat", "End this conversation?" with Cancel, then the finished screen; room closed by the visitor', async () => {
+  const { widget, rid } = await startChat(h);
+  const endInHeader = header(widget).getByRole('button', { name: en.endChat });
+  await endInHeader.click();
+  const confirm = widget.host.getByRole('group').filter({ hasText: en.endConfirm });
+  await confirm.waitFor();
+  await confirm.getByRole('button', { name: en.cancel }).click();
+  await expect.poll(() => confirm.count()).toBe(0);
+  expect(h.server.store.rooms.get(rid)!.open).toBe(true);
+
+  await endInHeader.click();
+  await confirm.getByRole('button', { name: en.endChat }).click();
+  await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
+  expect(await widget.host.getByRole('button', { name: en.newChat }).count()).toBe(1);
+  const room = h.server.store.rooms.get(rid)!;
+  expect(room.open).toBeUndefined();
+  expect(room.closer).toBe('visitor');
+});
+
+test('widget §4.5, contract §4.6: no "End chat" when Omnichannel_allow_visitors_to_close_conversation is off', async () => {
+  await h.startServer(seedWith({ settings: { Omnichannel_allow_visitors_to_close_conversation: false } }));
+  const { widget } = await startChat(h);
+  await expect.poll(() => widget.logText()).toContain('Hello, I need help');
+  expect(await widget.host.getByRole('button', { name: en.endChat }).count()).toBe(0);
+});

@@ -1,0 +1,47 @@
+// Issue 4, several tabs of one site against the built widget (widget spec §5): one conversation in step over
+// BroadcastChannel, one socket per browser held by the leader tab.
+import { expect, test } from 'vitest';
+import { count, startChat, storedTexts, watchSockets } from './chat.ts';
+import { useHarness } from './harness.ts';
+
+const h = useHarness();
+
+test('widget §5: two tabs in step — a message sent in either tab and the agent\'s answer show in both, over one WebSocket', async () => {
+  const sockets = watchSockets(h.context);
+  const one = await startChat(h, 'from tab one');
+  const { widget: two } = await h.openHostPage({ url: one.url });
+  await two.launcher.waitFor();
+  if (!(await two.dialog.isVisible())) await two.open();
+  await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('from tab one');
+
+  await h.agent.take(one.rid);
+  await h.agent.send(one.rid, 'Agent answer for both');
+  for (const w of [one.widget, two]) await expect.poll(() => w.logText(), { timeout: 10_000 }).toContain('Agent answer for both');
+
+  await two.send('from tab two');
+  for (const w of [one.widget, two]) await expect.poll(() => w.logText(), { timeout: 10_000 }).toContain('from tab two');
+  expect(storedTexts(h, one.rid)).toEqual(['from tab one', 'Agent answer for both', 'from tab two']);
+  for (const w of [one.widget, two]) {
+    const text = await w.logText();
+    for (const m of ['from tab one', 'Agent answer for both', 'from tab two']) expect(count(text, m), m).toBe(1);
+  }
+  expect(h.store.rooms()).toHaveLength(1);
+  expect(sockets.open()).toBe(1);
+  expect(sockets.all).toHaveLength(1);
+});
+
+test('widget §5: closing the tab that holds the socket hands it to the other tab, which keeps receiving', async () => {
+  const sockets = watchSockets(h.context);
+  const one = await startChat(h, 'from tab one');
+  const { widget: two } = await h.openHostPage({ url: one.url });
+  await two.launcher.waitFor();
+  if (!(await two.dialog.isVisible())) await two.open();
+  await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('from tab one');
+  await expect.poll(() => sockets.open()).toBe(1);
+  await one.page.close(); // tab one registered first, so it leads
+  await expect.poll(() => sockets.all.length, { timeout: 10_000 }).toBe(2);
+  await expect.poll(() => sockets.open(), { timeout: 10_000 }).toBe(1);
+  await h.agent.take(one.rid);
+  await h.agent.send(one.rid, 'Still here?');
+  await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('Still here?');
+});
