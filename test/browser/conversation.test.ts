@@ -102,3 +102,39 @@ test('widget §6, contract §4.3: time from pressing Send to the agent side seei
   console.log(`submit event → agent feed (ms): ${fromSubmit.join(', ')}; median ${median(fromSubmit)}`);
   expect(times).toHaveLength(5);
 });
+
+test('widget §4.5, contract §4.4: earlier history through "Show earlier messages" at the top of the log, each message once', async () => {
+  const { page, widget, rid } = await startChat(h, 'newest visitor message');
+  // an hour of earlier agent messages, stored in time order before the room's own (the stand-in pages by that order)
+  const start = Date.now() - 3_600_000;
+  const earlier = Array.from({ length: 60 }, (_, i) => {
+    const ts = new Date(start + (i + 1) * 1000);
+    return { _id: `old-${i + 1}`, rid, msg: `old message ${i + 1}`, u: { _id: 'agent-1', username: 'agent1', name: AGENT }, ts, _updatedAt: ts, urls: [], mentions: [], channels: [], md: [] };
+  });
+  h.server.store.roomMessages(rid).unshift(...earlier);
+  await page.reload();
+  await widget.launcher.waitFor();
+  if (!(await widget.dialog.isVisible())) await widget.open();
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('newest visitor message');
+  const oldOnes = widget.log.getByText(/^old message \d+$/);
+  expect(await widget.log.getByText('old message 60', { exact: true }).count()).toBe(1);
+  expect(await widget.log.getByText('old message 1', { exact: true }).count()).toBe(0); // 50 a page: not loaded yet
+  expect(await oldOnes.count()).toBeLessThan(60);
+  const older = widget.host.getByRole('button', { name: en.older });
+  await older.click();
+  await expect.poll(() => widget.log.getByText('old message 1', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+  const texts = await oldOnes.allTextContents();
+  expect(texts).toEqual(Array.from({ length: 60 }, (_, i) => `old message ${i + 1}`)); // each once, oldest first
+  await expect.poll(() => older.count(), { timeout: 10_000 }).toBe(0); // nothing before the first page
+});
+
+test('widget §4.5, contract §6.5: a message the agent deletes (<rid>/deleteMessage) leaves the log without reload', async () => {
+  const { widget, rid } = await startChat(h);
+  await h.agent.take(rid);
+  const { message } = await h.agent.send(rid, 'Oops, wrong chat');
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('Oops, wrong chat');
+  const res = await fetch(`${h.server.url}/agent/api/rooms/${rid}/messages/${message._id}`, { method: 'DELETE' });
+  expect(res.status).toBe(200);
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain('Oops, wrong chat');
+  expect(await widget.logText()).toContain('Hello, I need help');
+});

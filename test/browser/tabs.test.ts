@@ -1,10 +1,13 @@
 // Issue 4, several tabs of one site against the built widget (widget spec §5): one conversation in step over
 // BroadcastChannel, one socket per browser held by the leader tab.
 import { expect, test } from 'vitest';
-import { count, startChat, storedTexts, watchSockets } from './chat.ts';
+import { en } from '../../src/i18n/en.ts';
+import { typingEvent, useAgentFeed } from './agent-events.ts';
+import { count, startChat, statusWith, storedTexts, typingText, watchSockets } from './chat.ts';
 import { useHarness } from './harness.ts';
 
 const h = useHarness();
+const agentFeed = useAgentFeed(h);
 
 test('widget §5: two tabs in step — a message sent in either tab and the agent\'s answer show in both, over one WebSocket', async () => {
   const sockets = watchSockets(h.context);
@@ -44,4 +47,22 @@ test('widget §5: closing the tab that holds the socket hands it to the other ta
   await h.agent.take(one.rid);
   await h.agent.send(one.rid, 'Still here?');
   await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('Still here?');
+});
+
+test('widget §5, §6.6: typing in step — agent typing shows in both tabs, the visitor typing in the tab without the socket reaches the agent; a close finishes both', async () => {
+  const feed = await agentFeed();
+  const one = await startChat(h, 'from tab one');
+  const { widget: two } = await h.openHostPage({ url: one.url });
+  await two.launcher.waitFor();
+  if (!(await two.dialog.isVisible())) await two.open();
+  await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('from tab one');
+  await h.agent.take(one.rid);
+  await h.agent.typing(one.rid, true);
+  for (const w of [one.widget, two]) await statusWith(w, typingText('Agent One')).waitFor({ timeout: 10_000 });
+
+  await two.composer.pressSequentially('typed in tab two');
+  await feed.waitFor(typingEvent(one.rid, one.username, true));
+
+  await h.agent.close(one.rid);
+  for (const w of [one.widget, two]) await w.host.getByText(en.finished).waitFor({ timeout: 10_000 });
 });
