@@ -2,7 +2,7 @@
 // agent closes it, or the visitor ends it after one confirm step; either way the finished screen, then a new room.
 import { expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
-import { header, startChat, storedTexts, waitFor } from './chat.ts';
+import { header, startChat, storedTexts, waitFor, watchSockets } from './chat.ts';
 import { seedWith, useHarness } from './harness.ts';
 
 const h = useHarness();
@@ -57,4 +57,14 @@ test('widget §4.5, contract §4.6: no "End chat" when Omnichannel_allow_visitor
   const { widget } = await startChat(h);
   await expect.poll(() => widget.logText()).toContain('Hello, I need help');
   expect(await widget.host.getByRole('button', { name: en.endChat }).count()).toBe(0);
+});
+
+test('widget §5, contract §5.3: a close while the socket is down still ends the chat — the livechat-close comes with the history fetched after reconnecting', async () => {
+  const sockets = watchSockets(h.context);
+  const { widget, rid } = await startChat(h);
+  await expect.poll(() => sockets.open(), { timeout: 10_000 }).toBe(1);
+  await h.faults.dropSockets();
+  await h.agent.close(rid);
+  await widget.host.getByText(en.finished).waitFor({ timeout: 15_000 });
+  expect(await widget.host.getByRole('button', { name: en.newChat }).count()).toBe(1);
 });

@@ -84,12 +84,18 @@ test('widget §6: a permanent failure (400 room-closed, §4.3) stays as "Not sen
   expect(count(await widget.logText(), 'too late')).toBe(1);
 });
 
-test('widget §6: a message over the server\'s character limit (§4.3 message-length-exceeds-character-limit) is "Not sent" with the reason and "Try again"', async () => {
-  const { widget, rid } = await startChat(h, 'first');
-  // switched on after the widget read the config, so only the server enforces it
+test('widget §6: over the server\'s character limit (§4.3 message-length-exceeds-character-limit) → "Not sent" with the reason and "Try again", still there after a reload', async () => {
+  const { page, widget, rid } = await startChat(h, 'first');
   Object.assign(h.server.store.settings, { Livechat_enable_message_character_limit: true, Livechat_message_character_limit: 10 });
   await widget.send('this message is longer than ten characters');
   await widget.log.getByText(notSent('message-length-exceeds-character-limit')).waitFor({ timeout: 10_000 });
+  expect(await widget.log.getByRole('button', { name: en.retry }).count()).toBe(1);
+  await page.reload(); // never silently dropped
+  await widget.launcher.waitFor();
+  if (!(await widget.dialog.isVisible())) await widget.open();
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('first');
+  await widget.log.getByText(notSent('message-length-exceeds-character-limit')).waitFor({ timeout: 10_000 });
+  expect(count(await widget.logText(), 'this message is longer than ten characters')).toBe(1);
   expect(await widget.log.getByRole('button', { name: en.retry }).count()).toBe(1);
   expect(storedTexts(h, rid)).toEqual(['first']);
 });
