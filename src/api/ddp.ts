@@ -1,6 +1,6 @@
 // Minimal DDP client speaking exactly what @rocket.chat/ddp-client sends (§6.1–§6.4), plus self-healing:
 // heartbeats, reconnect with back-off, and re-subscription with the original ids.
-import type { DdpError, DdpFrame } from './contract.ts';
+import type { DdpFrame } from './contract.ts';
 import { decodeEjson } from './ejson.ts';
 import { backoff, type BackoffOptions } from '../state/backoff.ts';
 
@@ -9,11 +9,8 @@ export type DdpState = 'connecting' | 'connected' | 'offline';
 export interface DdpOptions {
   /** Injectable for tests; defaults to the global WebSocket. */
   WebSocket?: { new (url: string): WebSocket };
+  /** 'connected' comes after the subscriptions are re-sent, so a reconnect can fetch what was missed at once. */
   onState?(state: DdpState): void;
-  /** Fired after a REconnect, once the subscriptions are re-sent: time to fetch what was missed. */
-  onReconnect?(): void;
-  /** The server ended or refused a subscription (§6.4 `nosub`). */
-  onNosub?(id: string, error?: DdpError): void;
   backoff?: BackoffOptions;
 }
 
@@ -43,7 +40,6 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   let ws: WebSocket | undefined;
   let n = 0;
   let attempt = 0;
-  let ever = false;
   let up = false;
   let closed = false;
   let ping: any, dead: any, retry: any;
@@ -88,17 +84,13 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
           up = true;
           attempt = 0;
           subs.forEach(send);
-          state('connected');
-          if (ever) o.onReconnect?.();
-          ever = true;
-          break;
+          return state('connected');
         case 'failed':
           return drop();
         case 'ping':
           return send(f.id ? { msg: 'pong', id: f.id } : { msg: 'pong' });
-        case 'nosub':
-          subs.delete(f.id);
-          return o.onNosub?.(f.id, f.error);
+        case 'nosub': // ended or refused (§6.4): not to be re-sent after a reconnect
+          return void subs.delete(f.id);
         case 'result': {
           const c = calls.get(f.id);
           calls.delete(f.id);
