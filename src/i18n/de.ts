@@ -44,4 +44,5 @@ Warten auf einen Mitarbeiter…
 
 Abwesend
 Beschäftigt
-`;
+
+Die Nachricht ist zu lang.`;

@@ -46,6 +46,7 @@ export const en = {
   away: 'Away',
   busy: 'Busy',
   offline: 'Offline',
+  tooLong: 'The message is too long.',
 };
 
 export type Key = keyof typeof en;

@@ -44,4 +44,5 @@ Esperando a un agente…
 En línea
 Ausente
 Ocupado
-Desconectado`;
+Desconectado
+El mensaje es demasiado largo.`;

@@ -44,4 +44,5 @@ En attente d’un agent…
 En ligne
 Absent
 Occupé
-Hors ligne`;
+Hors ligne
+Le message est trop long.`;

@@ -44,4 +44,5 @@ Aguardando um atendente…
 
 Ausente
 Ocupado
-`;
+
+A mensagem é longa demais.`;

@@ -5,6 +5,7 @@ import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
 import { hasOlder, history, loadHistory, loadOlder } from '../state/room.ts';
 import { retryMessage } from '../state/send.ts';
+import type { Key } from '../i18n/index.ts';
 import { Composer } from './Composer.tsx';
 import { EndConfirm } from './EndConfirm.tsx';
 import { Text } from './Text.tsx';
@@ -15,6 +16,14 @@ import { t } from './t.ts';
 const stick = (el: HTMLElement | null) => {
   const log = el?.parentElement;
   if (log && el == log.lastElementChild) log.scrollTop = log.scrollHeight;
+};
+
+/** Reasons a visitor can act on, in their words; any other stays the server's code (§4.3). */
+const REASONS: Record<string, Key> = {
+  network: 'network',
+  'room-closed': 'finished',
+  'no-agent-online': 'unavailable',
+  'message-length-exceeds-character-limit': 'tooLong',
 };
 
 const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 && loadOlder();
@@ -29,7 +38,7 @@ function Item({ m }: { m: ChatMessage }) {
       {m.state == 'sending' && <span class="ms">{t('sending')}</span>}
       {m.state == 'failed' && (
         <span class="ms er">
-          {t('notSent')}: {m.reason == 'network' ? t('network') : m.reason}{' '}
+          {t('notSent')}: {REASONS[m.reason!] ? t(REASONS[m.reason!]!) : m.reason}{' '}
           <button type="button" class="lk" onClick={() => retryMessage(m._id)}>
             {t('retry')}
           </button>

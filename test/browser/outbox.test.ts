@@ -68,7 +68,7 @@ test('widget §6: a permanent failure (400 room-closed, §4.3) stays as "Not sen
   const room = h.server.store.rooms.get(rid)!;
   delete room.open; // closed on the server without the widget being told: only the send's answer says so
   await widget.send('too late');
-  const marker = widget.log.getByText(notSent('room-closed'));
+  const marker = widget.log.getByText(notSent(en.finished));
   await marker.waitFor({ timeout: 10_000 });
   const retry = widget.log.getByRole('button', { name: en.retry });
   await expect.poll(() => retry.count()).toBe(1);
@@ -88,13 +88,13 @@ test('widget §6: over the server\'s character limit (§4.3 message-length-excee
   const { page, widget, rid } = await startChat(h, 'first');
   Object.assign(h.server.store.settings, { Livechat_enable_message_character_limit: true, Livechat_message_character_limit: 10 });
   await widget.send('this message is longer than ten characters');
-  await widget.log.getByText(notSent('message-length-exceeds-character-limit')).waitFor({ timeout: 10_000 });
+  await widget.log.getByText(notSent(en.tooLong)).waitFor({ timeout: 10_000 });
   expect(await widget.log.getByRole('button', { name: en.retry }).count()).toBe(1);
   await page.reload(); // never silently dropped
   await widget.launcher.waitFor();
   if (!(await widget.dialog.isVisible())) await widget.open();
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('first');
-  await widget.log.getByText(notSent('message-length-exceeds-character-limit')).waitFor({ timeout: 10_000 });
+  await widget.log.getByText(notSent(en.tooLong)).waitFor({ timeout: 10_000 });
   expect(count(await widget.logText(), 'this message is longer than ten characters')).toBe(1);
   expect(await widget.log.getByRole('button', { name: en.retry }).count()).toBe(1);
   expect(storedTexts(h, rid)).toEqual(['first']);

@@ -118,7 +118,7 @@ describe('widget §4.5: the composer', () => {
     fireEvent.keyDown(box(), { key: 'Enter' });
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent/)).not.toBeNull());
     const item = within(log()).getByText('too long, says the server').closest('div')!;
-    expect(item.textContent).toContain('Not sent: message-length-exceeds-character-limit');
+    expect(item.textContent).toContain('Not sent: The message is too long.');
     const retry = within(item as HTMLElement).getByRole('button', { name: 'Try again' });
     fireEvent.click(retry);
     await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(2));
