@@ -38,6 +38,8 @@ export interface HostPageOptions {
   seed?: Seed;
   /** a whole host page; `%WIDGET%` is replaced by the script tag, `%SERVER%` by the stand-in's URL */
   html?: string;
+  /** extra response headers for the page (a CSP: start the server first to name it there) */
+  headers?: Record<string, string>;
   /** open this URL (e.g. a second tab of a page already registered) instead of registering a new page */
   url?: string;
   /** the context to open the page in (default: this test's context) */
@@ -243,7 +245,7 @@ export function useHarness(): Harness {
         const attrs = Object.entries(opts.attrs ?? {}).map(([k, v]) => ` data-${k}="${v.replace(/"/g, '&quot;')}"`).join('');
         const tag = `<script async src="/livechat.js" data-server="${srv.url}"${attrs}></script>`;
         const html = opts.html ?? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body><h1>Host page</h1>%WIDGET%</body></html>`;
-        url = h.host.page(html.replaceAll('%WIDGET%', tag).replaceAll('%SERVER%', srv.url));
+        url = h.host.page(html.replaceAll('%WIDGET%', tag).replaceAll('%SERVER%', srv.url), opts.headers);
       }
       const page = await (opts.context ?? h.context).newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
