@@ -2,7 +2,8 @@
 // widget ran, the journey every hostile page must still allow, and the shadow root's content.
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Harness, Widget } from './harness.ts';
+import { DEFAULT_VISITOR, type Harness, type Widget } from './harness.ts';
+import { en } from '../../src/i18n/en.ts';
 
 /** Everything a page could show the outside world: CSP reports, console lines, dialogs, posted messages. */
 export interface Watch {
@@ -58,13 +59,19 @@ export async function watch(context: BrowserContext): Promise<Watch> {
 /** Console lines that are errors (the Debian Chromium wrapper prints nothing here; the page alone does). */
 export const consoleErrors = (w: Watch) => w.console.filter((l) => l.startsWith('error:'));
 
-/** Open, register the default visitor, send, agent takes and answers: the journey every page must allow. */
+let visitors = 0;
+
+/** Open (unless open), register a visitor, send, agent takes and answers: the journey every page must allow.
+ * Each call is a visitor of its own: Rocket.Chat (and the stand-in) merge registrations with the same email into
+ * one visitor, whose room a second page would join. */
 export async function agentAnswers(h: Harness, widget: Widget, answer = 'Hello, how can I help?'): Promise<string> {
-  await widget.open();
-  await widget.register();
+  const before = new Set(h.store.rooms().map((r) => r._id));
+  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.register({ ...DEFAULT_VISITOR, [en.email]: `visitor${++visitors}@example.com` });
   await widget.send('Hi there');
-  await expect.poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id).map((m) => m.msg)), { timeout: 10_000 }).toEqual(['Hi there']);
-  const rid = h.store.onlyRoom()._id;
+  const ours = () => h.store.rooms().filter((r) => !before.has(r._id));
+  await expect.poll(() => ours().flatMap((r) => h.store.messages(r._id).map((m) => m.msg)), { timeout: 10_000 }).toEqual(['Hi there']);
+  const rid = ours()[0]._id;
   await h.agent.take(rid);
   await h.agent.send(rid, answer);
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain(answer);
