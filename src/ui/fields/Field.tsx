@@ -40,7 +40,9 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
         <input type={f.kind as 'text'} {...props} />
       )}
       {err && (
-        <p class="er" id={id + '-e'}>
+        // role=alert: a message inserted into the page is only announced by a live region, and a focus move
+        // announces the first field's error alone
+        <p class="er" id={id + '-e'} role="alert">
           {t(MESSAGE[err])}
         </p>
       )}
