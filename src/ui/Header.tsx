@@ -13,7 +13,8 @@ function served() {
   const a = agent.value;
   if (!a) return t('waiting');
   const s = a.status && STATUS.includes(a.status) ? ' · ' + t(a.status as Key) : '';
-  return (a.name || a.username) + s;
+  // isolated: a bidi override in the agent's name must not reverse the status after it (§9)
+  return [<bdi>{a.name || a.username}</bdi>, s];
 }
 
 export const Header = ({ title }: { title: string }) => (

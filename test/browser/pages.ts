@@ -80,7 +80,3 @@ export async function agentAnswers(h: Harness, widget: Widget, answer = 'Hello, 
 
 /** The round launcher alone: `widget.launcher` also matches the open panel's "Minimize chat" button. */
 export const launcherOf = (widget: Widget) => widget.host.locator('button[aria-expanded]');
-
-/** Tag names of every element inside the widget's shadow root (its whole markup, in document order). */
-export const shadowTags = (page: Page) =>
-  page.evaluate(() => [...(document.querySelector('rc-livechat')?.shadowRoot?.querySelectorAll('*') ?? [])].map((e) => e.tagName.toLowerCase()));

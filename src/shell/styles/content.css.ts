@@ -2,7 +2,7 @@
 export const content = `
 p{margin:0}
 a{color:inherit}
-.fm,.nt{display:flex;flex-direction:column;gap:12px;padding:16px}
+.fm,.nt{display:flex;flex-direction:column;gap:12px;padding:16px;overflow-wrap:anywhere}
 .fd{display:flex;flex-direction:column;gap:4px}
 label{font-size:14px;font-weight:600}
 .op,.in,.au,.ms{color:var(--mu);font-weight:400}
@@ -22,6 +22,7 @@ input,select,textarea{width:100%;padding:10px;font:inherit;font-size:16px;color:
 .cp{display:flex;align-items:flex-end;gap:8px;padding:8px;border-top:1px solid var(--bd)}
 .cp textarea{resize:none;max-height:120px}
 .tt{flex:1;min-width:0}
+.tt>*{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
 .sb{font-size:13px;opacity:.9}
 .tb{padding:6px 10px;font:inherit;font-size:14px;color:inherit;background:#0003;border:0;border-radius:8px;cursor:pointer}
 .cf{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:12px 16px;border-bottom:1px solid var(--bd)}

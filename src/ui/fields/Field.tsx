@@ -23,7 +23,8 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
   return (
     <div class="fd">
       <label for={id}>
-        {f.label || t(f.id as Key)}
+        {/* isolated: a bidi override in a server-given label must not reverse "(optional)" after it (§9) */}
+        <bdi>{f.label || t(f.id as Key)}</bdi>
         {!f.required && <span class="op"> ({t('optional')})</span>}
       </label>
       {f.kind == 'select' ? (
