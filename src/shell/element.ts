@@ -22,5 +22,7 @@ export function createShell(nonce?: string): { host: HTMLElement; root: ShadowRo
     root.append(style);
   }
   document.body.append(host);
+  // The top layer: a transformed or clipping host <body> would otherwise contain our fixed-position boxes.
+  if ('showPopover' in host) (host.popover = 'manual'), host.showPopover();
   return { host, root };
 }

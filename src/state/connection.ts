@@ -48,10 +48,13 @@ function apply(e: TabEvent) {
   }
 }
 
+/** Visitor messages carry the visitor's token (§4.3); it must not travel to another window (widget spec §9). */
+const post = (e: TabEvent) => tabs?.post(e.t == 'message' ? { t: 'message', message: { ...e.message, token: undefined } } : e);
+
 /** The leader applies what the socket says and passes it on. */
 function relay(e: TabEvent) {
   apply(e);
-  tabs?.post(e);
+  post(e);
 }
 
 async function hear(e: TabEvent) {
@@ -115,7 +118,7 @@ export function visitorTyping(on: boolean) {
 
 export function startRealtime() {
   if (tabs) return;
-  startOutbox((message) => tabs?.post({ t: 'message', message }));
+  startOutbox((message) => post({ t: 'message', message }));
   const t = (tabs = createTabs<TabEvent>('rc-livechat ' + session.opts.server, {
     onEvent: (e) => void (inbox = inbox.then(() => hear(e))),
     onLeader() {
