@@ -59,14 +59,12 @@ function relay(e: TabEvent) {
 
 async function hear(e: TabEvent) {
   if (e.t == 'typing-out') return void (leader && stream?.typing(username, e.on));
+  if (e.t == 'visitor') await loadToken(); // the other tab stored it before registering
+  // Only the synchronous part: what it sets must not be announced back.
   remote = true;
   try {
-    if (e.t == 'visitor') {
-      remote = false;
-      await loadToken(); // the other tab stored it before registering
-      remote = true;
-      knownVisitor(e);
-    } else if (e.t == 'room') {
+    if (e.t == 'visitor') knownVisitor(e);
+    else if (e.t == 'room') {
       if (e.rid == room.value) return;
       openRoom(e.rid);
       void loadHistory();

@@ -1,7 +1,7 @@
 // The open room (§4.2), its history (§4.4) and its end (§4.6).
 import { HISTORY_PAGE } from '../api/livechat.ts';
 import type { Result } from '../api/rest.ts';
-import { agent, loadAgent, setAgent } from './agent.ts';
+import { loadAgent, setAgent } from './agent.ts';
 import { clearMessages, closed, messages, upsertMessages } from './messages.ts';
 import { resettable, session } from './session.ts';
 import { currentToken, ensureVisitor } from './visitor.ts';
@@ -76,6 +76,6 @@ export function newChat() {
   room.value = '';
   history.value = 'idle';
   again.value = true;
-  agent.value = null;
+  setAgent(null);
   clearMessages();
 }

@@ -9,13 +9,19 @@ import { useHarness } from './harness.ts';
 const h = useHarness();
 const agentFeed = useAgentFeed(h);
 
-test('widget §5: two tabs in step — a message sent in either tab and the agent\'s answer show in both, over one WebSocket', async () => {
-  const sockets = watchSockets(h.context);
-  const one = await startChat(h, 'from tab one');
+/** The same page in a second tab, open, once it shows the first tab's message. */
+async function secondTab(one: Awaited<ReturnType<typeof startChat>>) {
   const { widget: two } = await h.openHostPage({ url: one.url });
   await two.launcher.waitFor();
   if (!(await two.dialog.isVisible())) await two.open();
   await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('from tab one');
+  return two;
+}
+
+test('widget §5: two tabs in step — a message sent in either tab and the agent\'s answer show in both, over one WebSocket', async () => {
+  const sockets = watchSockets(h.context);
+  const one = await startChat(h, 'from tab one');
+  const two = await secondTab(one);
 
   await h.agent.take(one.rid);
   await h.agent.send(one.rid, 'Agent answer for both');
@@ -36,10 +42,7 @@ test('widget §5: two tabs in step — a message sent in either tab and the agen
 test('widget §5: closing the tab that holds the socket hands it to the other tab, which keeps receiving', async () => {
   const sockets = watchSockets(h.context);
   const one = await startChat(h, 'from tab one');
-  const { widget: two } = await h.openHostPage({ url: one.url });
-  await two.launcher.waitFor();
-  if (!(await two.dialog.isVisible())) await two.open();
-  await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('from tab one');
+  const two = await secondTab(one);
   await expect.poll(() => sockets.open()).toBe(1);
   await one.page.close(); // tab one registered first, so it leads
   await expect.poll(() => sockets.all.length, { timeout: 10_000 }).toBe(2);
@@ -52,10 +55,7 @@ test('widget §5: closing the tab that holds the socket hands it to the other ta
 test('widget §5, §6.6: typing in step — agent typing shows in both tabs, the visitor typing in the tab without the socket reaches the agent; a close finishes both', async () => {
   const feed = await agentFeed();
   const one = await startChat(h, 'from tab one');
-  const { widget: two } = await h.openHostPage({ url: one.url });
-  await two.launcher.waitFor();
-  if (!(await two.dialog.isVisible())) await two.open();
-  await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('from tab one');
+  const two = await secondTab(one);
   await h.agent.take(one.rid);
   await h.agent.typing(one.rid, true);
   for (const w of [one.widget, two]) await statusWith(w, typingText('Agent One')).waitFor({ timeout: 10_000 });
