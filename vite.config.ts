@@ -10,7 +10,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    minify: true,
+    minify: 'terser',
+    terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true } },
     sourcemap: false,
     lib: {
       entry: 'src/embed/entry.ts',

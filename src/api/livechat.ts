@@ -46,6 +46,11 @@ export function livechatApi(rest: Rest) {
     /** §4.9 */
     agent: (rid: string, token: string) =>
       rest<{ agent: Agent }>('GET', `agent.info/${encodeURIComponent(rid)}/${encodeURIComponent(token)}`, { check: has('agent') }),
+    /** §3.4 */
+    customField: (body: { token: string; key: string; value: string; overwrite: boolean }) => rest('POST', 'custom.field', { body }),
+    /** §3.7 */
+    pageVisited: (body: { token: string; rid?: string; pageInfo: { change: string; title: string; location: { href: string } } }) =>
+      rest('POST', 'page.visited', { body }),
     /** §4.8 */
     offline: (body: OfflineMessage) => rest<{ message: string }>('POST', 'offline.message', { body }),
   };

@@ -1,18 +1,17 @@
 // window.RocketChat, compatible with the official snippet (widget spec §1, §7): `RocketChat(fn)` runs fn with
 // `this` = the livechat API, and `RocketChat.livechat.<method>(…)`; calls made before the widget is ready are
-// queued in order. New methods are added to METHODS and to the Widget handle.
+// queued and run in order, later ones at once.
+import { methods } from './api.ts';
 import type { Widget } from './mount.ts';
 
-type Callback = (this: Livechat) => void;
-const METHODS = ['maximizeWidget', 'minimizeWidget', 'remove'] as const;
-export type Livechat = Pick<Widget, (typeof METHODS)[number]>;
+type Callback = (this: Widget) => void;
 
 interface Snippet {
   (cb: Callback): void;
   /** callbacks the official snippet queued before this script loaded */
   _?: Callback[];
   url?: string;
-  livechat?: Livechat;
+  livechat?: Widget;
 }
 
 export function installHostApi(w: { RocketChat?: Snippet }) {
@@ -21,10 +20,11 @@ export function installHostApi(w: { RocketChat?: Snippet }) {
   let widget: Widget | undefined;
   const run = (f: () => void) => (widget ? f() : queue.push(f));
 
-  const livechat = {} as Livechat;
-  for (const m of METHODS) livechat[m] = () => run(() => widget![m]());
-  const api: Snippet = (cb) => run(() => cb.call(livechat));
-  api.livechat = livechat;
+  const livechat = {} as Record<string, unknown>;
+  for (const m of [...Object.keys(methods), 'logout', 'remove'])
+    livechat[m] = (...a: unknown[]) => run(() => (widget as any)[m](...a));
+  const api: Snippet = (cb) => run(() => (typeof cb == 'function' ? cb.call(livechat as any) : undefined));
+  api.livechat = livechat as any;
   api.url = w.RocketChat?.url;
   w.RocketChat = api;
   earlier.forEach(api);

@@ -1,34 +1,53 @@
-// The ESM entry (widget spec §1): mount(options) → a handle whose remove() undoes everything.
-import { effect } from '../state/signals.ts';
+// The ESM entry (widget spec §1, §7): mount(options) → the host-page API, our logout(), and remove(), which
+// leaves the page as it found it (element, listeners, sockets, timers; every state module ties its own
+// clean-up to the session's AbortController).
 import { h, render } from 'preact';
 import { createShell } from '../shell/element.ts';
-import type { Options } from '../state/session.ts';
+import { followViewport } from '../shell/phone.ts';
+import { watchCallbacks } from '../state/callbacks.ts';
+import { clearEvents } from '../state/events.ts';
+import { trackPages } from '../state/pages.ts';
+import { session, type Options } from '../state/session.ts';
+import { effect } from '../state/signals.ts';
 import { startWidget, stopWidget } from '../state/start.ts';
-import { closeWidget, openWidget } from '../state/ui.ts';
+import { forget } from '../state/visitor.ts';
 import { App } from '../ui/App.tsx';
+import { methods, type Methods } from './api.ts';
 
 export type { Options };
+export type { AgentInfo, Guest, InitParams, Methods, Theme } from './api.ts';
 
-export interface Widget {
-  maximizeWidget(): void;
-  minimizeWidget(): void;
-  /** Removes the element, aborts requests in flight, clears timers and resets all state. */
+export interface Widget extends Methods {
+  /** Forgets the visitor on this device (token, outbox) and starts fresh. */
+  logout(): void;
+  /** Removes the element, listeners, sockets and timers, and resets all state. */
   remove(): void;
 }
 
-// The state is one per page, so a second mount replaces the first.
 let current: Widget | undefined;
 
+function start(options: Options, host: HTMLElement) {
+  startWidget(options);
+  watchCallbacks();
+  trackPages();
+  followViewport(host, session.abort.signal);
+}
+
+/** The state is one per page, so a second mount replaces the first. */
 export function mount(options: Options): Widget {
   current?.remove();
   const { host, root } = createShell(options.nonce);
-  startWidget(options);
+  start(options, host);
   // Rendering is synchronous, so this effect tracks every signal the tree reads and re-renders when one changes;
   // a tree this small needs no per-component subscriptions.
   const stopRender = effect(() => render(h(App, null), root));
   const widget: Widget = {
-    maximizeWidget: openWidget,
-    minimizeWidget: closeWidget,
+    ...methods,
+    logout: () =>
+      void forget().then(() => {
+        stopWidget();
+        start(options, host);
+      }),
     remove() {
       if (current != widget) return;
       current = undefined;
@@ -36,6 +55,7 @@ export function mount(options: Options): Widget {
       render(null, root);
       host.remove();
       stopWidget();
+      clearEvents();
     },
   };
   return (current = widget);

@@ -6,7 +6,7 @@ ungelesene Nachrichten
 Wird geladen…
 Etwas ist schiefgelaufen.
 Erneut versuchen
-Der Chat ist gerade nicht verfügbar.
+Chat nicht verfügbar.
 
 E-Mail
 Telefon
@@ -14,19 +14,19 @@ Abteilung
 Bitte wählen…
 Nachricht
 optional
-Bitte füllen Sie dieses Feld aus.
-Bitte geben Sie eine gültige E-Mail-Adresse ein.
-Bitte prüfen Sie diesen Wert.
+Bitte ausfüllen.
+Ungültige E-Mail-Adresse.
+Bitte prüfen.
 Chat starten
-Zu viele Versuche. Neuer Versuch in {n} s…
-Keine Verbindung. Ihre Eingaben bleiben erhalten; bitte erneut versuchen.
+Neuer Versuch in {n} s…
+Keine Verbindung. Bitte erneut versuchen.
 Bevor wir beginnen
 Ich stimme zu
 Nachricht hinterlassen
-Gerade ist niemand erreichbar. Hinterlassen Sie eine Nachricht, wir melden uns.
+Niemand erreichbar. Hinterlassen Sie eine Nachricht.
 Nachricht senden
-Danke! Ihre Nachricht wurde gesendet.
-Schreiben Sie eine Nachricht, um zu beginnen.
+Danke! Nachricht gesendet.
+Schreiben Sie uns.
 Senden
 Wird gesendet…
 Nicht gesendet
@@ -36,10 +36,10 @@ Chat beenden
 Dieses Gespräch beenden?
 Abbrechen
 {n} schreibt…
-Verbindung wird hergestellt…
-Verbindung unterbrochen. Neuer Versuch…
+Verbinde…
+Verbinde neu…
 Wieder verbunden.
-Frühere Nachrichten anzeigen
+Frühere Nachrichten
 Warten auf einen Mitarbeiter…
 
 Abwesend

@@ -6,7 +6,7 @@ mensajes sin leer
 Cargando…
 Algo salió mal.
 Reintentar
-El chat no está disponible ahora.
+Chat no disponible.
 Nombre
 Correo electrónico
 Teléfono
@@ -14,19 +14,19 @@ Departamento
 Elige…
 Mensaje
 opcional
-Completa este campo.
-Introduce un correo válido.
-Revisa este valor.
+Campo obligatorio.
+Correo no válido.
+Valor no válido.
 Iniciar chat
-Demasiados intentos. Reintentando en {n} s…
-No hay conexión. Tus datos se conservan; inténtalo de nuevo.
+Reintentando en {n} s…
+Sin conexión. Inténtalo de nuevo.
 Antes de empezar
 Acepto
 Deja un mensaje
-No hay nadie disponible ahora. Deja un mensaje y te responderemos.
+No hay nadie disponible. Deja un mensaje.
 Enviar mensaje
-¡Gracias! Tu mensaje fue enviado.
-Escribe un mensaje para empezar.
+¡Gracias! Mensaje enviado.
+Escríbenos.
 Enviar
 Enviando…
 No enviado
@@ -37,9 +37,9 @@ Terminar chat
 Cancelar
 {n} está escribiendo…
 Conectando…
-Conexión perdida. Reconectando…
+Reconectando…
 Conectado de nuevo.
-Ver mensajes anteriores
+Mensajes anteriores
 Esperando a un agente…
 En línea
 Ausente

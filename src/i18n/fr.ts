@@ -6,7 +6,7 @@ messages non lus
 Chargement…
 Une erreur est survenue.
 Réessayer
-Le chat n’est pas disponible pour le moment.
+Chat indisponible.
 Nom
 E-mail
 Téléphone
@@ -14,19 +14,19 @@ Service
 Choisir…
 
 facultatif
-Veuillez remplir ce champ.
-Veuillez saisir une adresse e-mail valide.
-Veuillez vérifier cette valeur.
+Champ requis.
+E-mail invalide.
+Valeur invalide.
 Démarrer le chat
-Trop de tentatives. Nouvel essai dans {n} s…
-Connexion impossible. Votre saisie est conservée ; réessayez.
+Nouvel essai dans {n} s…
+Connexion impossible. Réessayez.
 Avant de commencer
 J’accepte
 Laisser un message
-Personne n’est disponible. Laissez un message, nous vous répondrons.
+Personne n’est disponible. Laissez un message.
 Envoyer le message
-Merci ! Votre message a été envoyé.
-Écrivez un message pour commencer.
+Merci ! Message envoyé.
+Écrivez-nous.
 Envoyer
 Envoi…
 Non envoyé
@@ -37,9 +37,9 @@ Terminer cette conversation ?
 Annuler
 {n} écrit…
 Connexion…
-Connexion perdue. Reconnexion…
+Reconnexion…
 Connexion rétablie.
-Voir les messages précédents
+Messages précédents
 En attente d’un agent…
 En ligne
 Absent

@@ -6,7 +6,7 @@ mensagens não lidas
 Carregando…
 Algo deu errado.
 Tentar novamente
-O chat não está disponível agora.
+Chat indisponível.
 Nome
 E-mail
 Telefone
@@ -14,19 +14,19 @@ Departamento
 Escolha…
 Mensagem
 opcional
-Preencha este campo.
-Informe um e-mail válido.
-Verifique este valor.
+Campo obrigatório.
+E-mail inválido.
+Valor inválido.
 Iniciar chat
-Muitas tentativas. Tentando de novo em {n} s…
-Sem conexão. Seus dados foram mantidos; tente novamente.
+Tentando de novo em {n} s…
+Sem conexão. Tente novamente.
 Antes de começar
 Eu concordo
 Deixe uma mensagem
-Ninguém está disponível agora. Deixe uma mensagem e responderemos.
+Ninguém disponível. Deixe uma mensagem.
 Enviar mensagem
-Obrigado! Sua mensagem foi enviada.
-Escreva uma mensagem para começar.
+Obrigado! Mensagem enviada.
+Escreva para nós.
 Enviar
 Enviando…
 Não enviada
@@ -37,9 +37,9 @@ Encerrar esta conversa?
 Cancelar
 {n} está digitando…
 Conectando…
-Conexão perdida. Reconectando…
+Reconectando…
 Conectado novamente.
-Ver mensagens anteriores
+Mensagens anteriores
 Aguardando um atendente…
 
 Ausente

@@ -10,12 +10,13 @@ export function createShell(nonce?: string): { host: HTMLElement; root: ShadowRo
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });
   const css = base + content;
-  // Constructable stylesheets work under a CSP without 'unsafe-inline'; <style nonce> covers older browsers.
-  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+  // Constructable stylesheets work under a CSP without 'unsafe-inline'; <style nonce> covers older browsers,
+  // where the constructor or replaceSync throws (those that have both also have adoptedStyleSheets).
+  try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
-  } else {
+  } catch {
     const style = document.createElement('style');
     if (nonce) style.nonce = nonce;
     style.textContent = css;

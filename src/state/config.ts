@@ -1,6 +1,7 @@
 // The server's livechat config (§4.1): loaded once after the launcher is on screen.
 import type { Config } from '../api/contract.ts';
 import { resettable, session } from './session.ts';
+import { effect } from './signals.ts';
 import { loadToken, storedToken } from './visitor.ts';
 
 export const config = resettable<Config | null>(null);
@@ -23,3 +24,9 @@ export async function loadConfig(): Promise<void> {
   config.value = c as Config;
   configStatus.value = 'ready';
 }
+
+/** Resolves once the first config answer (or failure) is in, so the token is loaded: host-page calls wait for it. */
+export const settled = () =>
+  new Promise<void>((done) => {
+    const stop = effect(() => void (configStatus.value != 'loading' && (done(), queueMicrotask(() => stop()))));
+  });

@@ -1,6 +1,7 @@
 // The offline form (widget spec §4.3): agents away and displayOfflineForm on → POST livechat/offline.message.
 import { computed } from './signals.ts';
 import { config } from './config.ts';
+import { emit } from './events.ts';
 import { offlineFields } from './fields.ts';
 import { createForm, submitForm } from './form.ts';
 import { resettable, session } from './session.ts';
@@ -12,13 +13,9 @@ export const offlineList = computed(() => (config.value ? offlineFields(config.v
 export function submitOffline() {
   const v = offlineForm.values.value;
   return submitForm(offlineForm, offlineList.value, async () => {
-    const r = await session.api.offline({
-      name: v.name.trim(),
-      email: v.email.trim(),
-      message: v.message.trim(),
-      department: v.department || undefined,
-    });
-    if (r.ok) offlineSent.value = true;
+    const data = { name: v.name.trim(), email: v.email.trim(), message: v.message.trim(), department: v.department || undefined };
+    const r = await session.api.offline(data);
+    if (r.ok) (offlineSent.value = true), emit('OfflineFormSubmit', data);
     return r;
   });
 }

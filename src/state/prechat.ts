@@ -2,6 +2,7 @@
 import { computed } from './signals.ts';
 import type { Failure } from '../api/rest.ts';
 import { config } from './config.ts';
+import { emit } from './events.ts';
 import { findDepartment, prechatFields } from './fields.ts';
 import { createForm, prefill, submitForm, type Errors } from './form.ts';
 import { ensureRoom } from './room.ts';
@@ -70,6 +71,7 @@ export function submitPrechat() {
       const r = key == registered.value ? { ok: true as const, data: null } : await registerVisitor(body);
       if (!r.ok) return r;
       registered.value = key;
+      emit('PrechatFormSubmit', { name: val('name'), email: val('email'), department: val('department') });
       return ensureRoom();
     },
     visitorErrorFields,

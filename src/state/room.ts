@@ -2,6 +2,7 @@
 import { HISTORY_PAGE } from '../api/livechat.ts';
 import type { Result } from '../api/rest.ts';
 import { loadAgent, setAgent } from './agent.ts';
+import { emit } from './events.ts';
 import { clearMessages, closed, messages, upsertMessages } from './messages.ts';
 import { resettable, session } from './session.ts';
 import { currentToken, ensureVisitor } from './visitor.ts';
@@ -32,6 +33,7 @@ export async function ensureRoom(): Promise<Result<string>> {
   const r = await session.api.room(currentToken());
   if (!r.ok) return r;
   openRoom(r.data.room._id, r.data.room);
+  emit('ChatStarted');
   void loadHistory();
   return { ok: true, data: r.data.room._id };
 }

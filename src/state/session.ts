@@ -30,7 +30,8 @@ export const session = {
 };
 
 const resets: (() => void)[] = [];
-const timers = new Set<ReturnType<typeof setTimeout>>();
+// Fired ids stay until remove(): clearing one is harmless, and few are ever set.
+let timers: ReturnType<typeof setTimeout>[] = [];
 
 export function resettable<T>(initial: T): Signal<T> {
   const s = signal(initial);
@@ -39,17 +40,7 @@ export function resettable<T>(initial: T): Signal<T> {
 }
 
 /** A timeout that remove() cancels. */
-export function later(ms: number, fn: () => void): () => void {
-  const id = setTimeout(() => {
-    timers.delete(id);
-    fn();
-  }, ms);
-  timers.add(id);
-  return () => {
-    clearTimeout(id);
-    timers.delete(id);
-  };
-}
+export const later = (ms: number, fn: () => void) => void timers.push(setTimeout(fn, ms));
 
 export function beginSession(opts: Options, kv: Kv = createKv()) {
   session.opts = opts;
@@ -61,6 +52,6 @@ export function beginSession(opts: Options, kv: Kv = createKv()) {
 export function endSession() {
   session.abort.abort();
   timers.forEach(clearTimeout);
-  timers.clear();
+  timers = [];
   resets.forEach((r) => r());
 }

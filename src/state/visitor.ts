@@ -1,6 +1,6 @@
 // The visitor's token and registration (§2, widget spec §3). The token lives only in this module's closure:
 // never in a signal, the DOM, the console or a message to another window.
-import type { Message, VisitorRegistration } from '../api/contract.ts';
+import type { CustomFieldValue, Message, VisitorRegistration } from '../api/contract.ts';
 import type { Result } from '../api/rest.ts';
 import { newToken } from '../storage/token.ts';
 import { resettable, session } from './session.ts';
@@ -16,7 +16,8 @@ export const visitorId = resettable('');
 /** Reads a stored token without creating anything; a first visit gets a fresh one kept in memory only. */
 export async function loadToken() {
   const t = await session.kv.get('token');
-  stored = typeof t == 'string' && /^[0-9a-f]{64}$/.test(t);
+  // A host token (setGuestToken) is any string; it counts while this page holds it, and the host sets it again on load.
+  stored = typeof t == 'string' && (/^[0-9a-f]{64}$/.test(t) || t == token);
   username = '';
   token = stored ? (t as string) : newToken();
 }
@@ -31,9 +32,25 @@ async function persistToken() {
   stored = true;
 }
 
+/** The host page's setCustomField calls before registration, sent with it (widget spec §7). */
+export const hostFields = resettable<Record<string, CustomFieldValue>>({});
+
+/** setGuestToken / registerGuest: the host page's token replaces ours, and is kept. */
+export async function useToken(t: string) {
+  if (t == token) return;
+  token = t;
+  stored = false;
+  visitorId.value = '';
+  await persistToken();
+}
+
+/** logout() (widget spec §3): forget locally; deleting from a database never created would create it. */
+export const forget = async () => void (stored && (await Promise.all([session.kv.del('token'), session.kv.del('outbox')])));
+
 export async function registerVisitor(fields: Omit<VisitorRegistration, 'token'>): Promise<Result<unknown>> {
   await persistToken();
-  const r = await session.api.visitor({ token, ...fields });
+  const custom = [...Object.values(hostFields.value), ...(fields.customFields ?? [])];
+  const r = await session.api.visitor({ token, ...fields, customFields: custom.length ? custom : undefined });
   if (r.ok) knownVisitor(r.data.visitor);
   return r;
 }

@@ -1,20 +1,25 @@
-// The widget root: theme from data-* then config.theme (widget spec §8), the panel when open, the launcher always.
+// The widget root: theme from setTheme, then data-*, then config.theme (widget spec §8), through CSS custom
+// properties; the panel when open, the launcher always, nothing while the host page hides the widget.
 import { config } from '../state/config.ts';
+import { hidden, theme } from '../state/prefs.ts';
 import { session } from '../state/session.ts';
 import { isOpen } from '../state/ui.ts';
+import { onColor } from './contrast.ts';
 import { Launcher } from './Launcher.tsx';
 import { Panel } from './Panel.tsx';
 import { t } from './t.ts';
 
 export function App() {
+  if (hidden.value) return null;
   const open = isOpen.value;
   const c = config.value;
+  const th = { ...c?.theme, ...(session.opts.color && { color: session.opts.color }), ...theme.value };
   const offline = c?.online === false;
-  const color = session.opts.color || (offline ? c?.theme.offlineColor : c?.theme.color);
-  const left = (session.opts.position || c?.theme.position) == 'left';
+  const color = offline ? th.offlineColor || th.color : th.color;
+  const left = (theme.value.position || session.opts.position || c?.theme.position) == 'left';
   return (
-    <div class={'w' + (left ? ' l' : '') + (open ? ' o' : '')} style={color ? { '--rc': color } : undefined}>
-      {open && <Panel title={(offline ? c?.theme.offlineTitle : c?.theme.title) || t('title')} />}
+    <div class={'w' + (left ? ' l' : '') + (open ? ' o' : '')} style={color ? { '--rc': color, '--on': onColor(color) } : undefined}>
+      {open && <Panel title={(offline && th.offlineTitle) || th.title || t('title')} />}
       <Launcher />
     </div>
   );

@@ -1,9 +1,10 @@
-// The visitor's language (widget spec §8): data-lang, then config.settings.language, then the browser's.
+// The visitor's language (widget spec §8): setLanguage, data-lang, config.settings.language, then the browser's.
 import { computed } from '../state/signals.ts';
 import { pickTable, translate, type Key } from '../i18n/index.ts';
 import { config } from '../state/config.ts';
+import { lang } from '../state/prefs.ts';
 import { session } from '../state/session.ts';
 
-const table = computed(() => pickTable(session.opts.lang, config.value?.settings.language, navigator.language));
+const table = computed(() => pickTable(lang.value, session.opts.lang, config.value?.settings.language, navigator.language));
 
 export const t = (key: Key, n?: number | string) => translate(table.value, key, n);

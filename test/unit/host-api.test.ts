@@ -1,0 +1,320 @@
+// The host-page API (widget spec §7) through mount() and window.RocketChat, against the fake REST routes: every
+// method, its warnings for bad arguments, and the callbacks with the official widget's payloads.
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installHostApi } from '../../src/embed/host-api.ts';
+import { mount, type Widget } from '../../src/embed/mount.ts';
+import { agent } from '../../src/state/agent.ts';
+import { config, configStatus } from '../../src/state/config.ts';
+import { closed } from '../../src/state/messages.ts';
+import { submitOffline, offlineForm } from '../../src/state/offline.ts';
+import { prechatForm, submitPrechat } from '../../src/state/prechat.ts';
+import { room } from '../../src/state/room.ts';
+import { isOpen, screen } from '../../src/state/ui.ts';
+import { setValue } from '../../src/state/form.ts';
+import { configAnswer, fakeRest, flush, json, makeConfig, roomAnswer, visitorAnswer } from './fake-rest.ts';
+
+const departments = [
+  { _id: 'dep1', name: 'Sales', showOnRegistration: true, showOnOfflineForm: true },
+  { _id: 'dep2', name: 'Support', showOnRegistration: true, showOnOfflineForm: true },
+];
+let rest: ReturnType<typeof fakeRest>;
+let w: Widget;
+let warn: ReturnType<typeof vi.spyOn>;
+
+function start(c = makeConfig({ departments }), opts = {}) {
+  rest = fakeRest({
+    'GET config': configAnswer(c),
+    'POST visitor': (call) => visitorAnswer(call.body.visitor.token),
+    'GET room': (call) => roomAnswer('R1', call.query.token!),
+    'GET messages.history': json({ messages: [], success: true }),
+    'POST custom.field': (call) => json({ field: call.body, success: true }),
+    'POST page.visited': json({ success: true }),
+    'POST offline.message': json({ message: 'ok', success: true }),
+  });
+  w = mount({ server: 'http://rc.test', lang: 'en', ...opts });
+}
+/** Until the start-up config is in and every request it led to has settled. */
+async function settle() {
+  await vi.waitFor(() => expect(configStatus.value).not.toBe('loading'));
+  await flush(20);
+}
+const shadow = () => document.querySelector('rc-livechat')!.shadowRoot!;
+
+beforeEach(async () => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  // A fresh IndexedDB per test: deleting one that a closed widget's store still holds open would block.
+  vi.stubGlobal('indexedDB', new IDBFactory());
+  localStorage.clear();
+  // happy-dom accepts any value as a colour; Chromium's rule for these tests' values:
+  vi.stubGlobal('CSS', { supports: (_p: string, v?: string) => !/\s/.test(v ?? '') });
+});
+afterEach(() => {
+  w?.remove();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('window.RocketChat (the official snippet)', () => {
+  it('runs the callbacks queued before load in order with `this` = the livechat API, later ones at once', () => {
+    const order: string[] = [];
+    const win: any = {};
+    win.RocketChat = function (c: unknown) {
+      win.RocketChat._.push(c);
+    };
+    win.RocketChat._ = [];
+    win.RocketChat.url = 'http://rc.test/livechat';
+    win.RocketChat(function (this: Widget) {
+      order.push('first');
+      this.setTheme({ title: 'Help' });
+    });
+    win.RocketChat(() => order.push('second'));
+    const host = installHostApi(win);
+    expect(win.RocketChat.url).toBe('http://rc.test/livechat');
+    win.RocketChat.livechat.setLanguage('de');
+    expect(order).toEqual([]);
+    start();
+    host.ready(w);
+    expect(order).toEqual(['first', 'second']);
+    win.RocketChat(() => order.push('third'));
+    expect(order).toEqual(['first', 'second', 'third']);
+    expect(Object.keys(win.RocketChat.livechat)).toEqual(expect.arrayContaining(['initialize', 'registerGuest', 'onChatStarted', 'logout', 'remove']));
+  });
+});
+
+describe('methods', () => {
+  it('warn and change nothing on bad arguments', async () => {
+    start();
+    const bad: [keyof Widget, unknown[]][] = [
+      ['initialize', [null]],
+      ['setTheme', [{ color: 'not a colour' }]],
+      ['setTheme', [{ position: 'top' }]],
+      ['setDepartment', ['']],
+      ['setGuestToken', [42]],
+      ['setGuestName', [' ']],
+      ['setGuestEmail', ['nope']],
+      ['registerGuest', [{ email: 'x' }]],
+      ['setCustomField', ['', 'v']],
+      ['setCustomField', ['k', {}]],
+      ['setLanguage', [{}]],
+      ['onChatStarted', ['not a function']],
+    ];
+    for (const [m, args] of bad) (w[m] as (...a: unknown[]) => void)(...args);
+    await settle();
+    expect(warn).toHaveBeenCalledTimes(bad.length);
+    expect(warn.mock.calls.map((c: unknown[]) => c[0])).toContain('RocketChat livechat: setGuestEmail: invalid argument');
+    expect(rest.to('POST visitor')).toHaveLength(0);
+    expect(rest.to('POST custom.field')).toHaveLength(0);
+  });
+
+  it('setDepartment takes an id or a name, preselects it and asks the config again; clearDepartment clears it', async () => {
+    start();
+    w.setDepartment('Support');
+    await settle();
+    expect(prechatForm.values.value.department).toBe('dep2');
+    expect(rest.to('GET config').at(-1)!.query.department).toBe('Support');
+    w.setDepartment('Nowhere');
+    await settle();
+    expect(warn).toHaveBeenCalledWith('RocketChat livechat: setDepartment: no department "Nowhere"');
+    expect(prechatForm.values.value.department).toBe('dep2');
+    w.clearDepartment();
+    expect(prechatForm.values.value.department).toBe('');
+  });
+
+  it('setGuestName / setGuestEmail prefill the form before registration and update the visitor after', async () => {
+    start();
+    w.setGuestName('Ada');
+    w.setGuestEmail('ada@example.com');
+    await settle();
+    expect(prechatForm.values.value).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
+    expect(rest.to('POST visitor')).toHaveLength(0);
+    w.registerGuest({ name: 'Ada' });
+    await settle();
+    w.setGuestName('Ada L.');
+    await settle();
+    expect(rest.to('POST visitor').at(-1)!.body.visitor).toMatchObject({ name: 'Ada L.' });
+  });
+
+  it('registerGuest registers at once, with setCustomField values, and skips the pre-chat form', async () => {
+    start();
+    w.setCustomField('plan', 'gold');
+    w.setCustomField('ref', 'x', false);
+    w.registerGuest({ name: 'Ada', email: 'ada@example.com', department: 'Sales' });
+    await settle();
+    const [call] = rest.to('POST visitor');
+    expect(call.body.visitor).toMatchObject({
+      name: 'Ada',
+      email: 'ada@example.com',
+      department: 'Sales',
+      customFields: [
+        { key: 'plan', value: 'gold', overwrite: true },
+        { key: 'ref', value: 'x', overwrite: false },
+      ],
+    });
+    expect(call.body.visitor.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(screen.value).toBe('chat');
+    // Registered: the next custom field goes through custom.field (§3.4).
+    w.setCustomField('plan', 'platinum');
+    await settle();
+    expect(rest.to('POST custom.field')[0].body).toEqual({ token: call.body.visitor.token, key: 'plan', value: 'platinum', overwrite: true });
+  });
+
+  it('registerGuest with a token, and setGuestToken, use and keep the host token', async () => {
+    start();
+    const token = 'host-user-42';
+    w.registerGuest({ token, name: 'Ada' });
+    await settle();
+    expect(rest.to('POST visitor').at(-1)!.body.visitor.token).toBe(token);
+    expect(rest.to('GET config').at(-1)!.query.token).toBe(token);
+    w.setGuestToken('another');
+    await settle();
+    expect(rest.to('GET config').at(-1)!.query.token).toBe('another');
+  });
+
+  it('initialize maps the official keys to their methods and warns about the others', async () => {
+    start();
+    w.initialize({ theme: { title: 'Hi there' }, language: 'fr', customField: ['a', '1'], setCustomFields: [['b', '2']], guestName: 'Ada', agent: {} } as any);
+    await settle();
+    expect(prechatForm.values.value.name).toBe('Ada');
+    expect(warn).toHaveBeenCalledWith('RocketChat livechat: initialize: agent is not supported');
+    w.maximizeWidget();
+    await settle();
+    expect(shadow().querySelector('h2')!.textContent).toBe('Hi there');
+    expect(shadow().textContent).toContain('Nom'); // French form label
+    w.registerGuest({ name: 'Ada' });
+    await settle();
+    expect(rest.to('POST visitor')[0].body.visitor.customFields).toEqual([
+      { key: 'a', value: '1', overwrite: true },
+      { key: 'b', value: '2', overwrite: true },
+    ]);
+  });
+
+  it('setTheme: colour and position through CSS custom properties, text colour by contrast', async () => {
+    start();
+    await settle();
+    const root = () => shadow().querySelector('.w') as HTMLElement;
+    expect(root().style.getPropertyValue('--rc')).toBe('#C1272D');
+    expect(root().style.getPropertyValue('--on')).toBe('#fff');
+    w.setTheme({ color: '#ffd400', position: 'left' });
+    expect(root().style.getPropertyValue('--rc')).toBe('#ffd400');
+    expect(root().style.getPropertyValue('--on')).toBe('#000');
+    expect(root().classList.contains('l')).toBe(true);
+  });
+
+  it('setLanguage switches the texts at run time', async () => {
+    start();
+    const label = () => shadow().querySelector('.ln')!.getAttribute('aria-label');
+    expect(label()).toBe('Open chat');
+    w.setLanguage('de');
+    expect(label()).toBe('Chat öffnen');
+    w.setLanguage('pt-BR');
+    expect(label()).toBe('Abrir chat');
+  });
+
+  it('hideWidget / showWidget and minimize / maximize, with their callbacks', () => {
+    start();
+    const seen: string[] = [];
+    for (const e of ['onWidgetHidden', 'onWidgetShown', 'onChatMaximized', 'onChatMinimized'] as const) w[e](() => seen.push(e));
+    w.hideWidget();
+    expect(shadow().querySelector('.ln')).toBeNull();
+    w.showWidget();
+    expect(shadow().querySelector('.ln')).not.toBeNull();
+    w.maximizeWidget();
+    expect(isOpen.value).toBe(true);
+    w.maximizeWidget(); // already open: no second callback
+    w.minimizeWidget();
+    expect(seen).toEqual(['onWidgetHidden', 'onWidgetShown', 'onChatMaximized', 'onChatMinimized']);
+  });
+
+  it('pageVisited and page tracking send page.visited for a known visitor', async () => {
+    start();
+    w.pageVisited('url');
+    await settle();
+    expect(rest.to('POST page.visited')).toHaveLength(0); // nobody registered yet
+    w.registerGuest({ name: 'Ada' });
+    await settle();
+    const sent = rest.to('POST page.visited');
+    expect(sent.length).toBeGreaterThan(0); // the current page, once tracking starts
+    expect(sent[0].body).toMatchObject({ pageInfo: { change: 'url', title: document.title, location: { href: location.href } } });
+    const n = sent.length;
+    location.hash = '#pricing';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    document.title = 'Pricing';
+    await settle();
+    const later = rest.to('POST page.visited').slice(n);
+    expect(later.map((c) => c.body.pageInfo.change)).toEqual(['url', 'title']);
+    expect(later[1].body.pageInfo.title).toBe('Pricing');
+  });
+
+  it('logout forgets the token and starts fresh; remove leaves no element', async () => {
+    start();
+    w.registerGuest({ name: 'Ada' });
+    await settle();
+    const first = rest.to('POST visitor')[0].body.visitor.token;
+    w.logout();
+    await settle();
+    expect(rest.to('GET config').at(-1)!.query.token).toBeUndefined();
+    w.registerGuest({ name: 'Bob' });
+    await settle();
+    expect(rest.to('POST visitor').at(-1)!.body.visitor.token).not.toBe(first);
+    w.remove();
+    expect(document.querySelector('rc-livechat')).toBeNull();
+  });
+});
+
+describe('callbacks', () => {
+  it('onPrechatFormSubmit, onChatStarted: payloads as the official widget', async () => {
+    start();
+    const seen: [string, unknown][] = [];
+    w.onPrechatFormSubmit((d) => seen.push(['prechat', d]));
+    w.onChatStarted(() => seen.push(['started', undefined]));
+    await settle();
+    setValue(prechatForm, 'name', 'Ada');
+    setValue(prechatForm, 'email', 'ada@example.com');
+    setValue(prechatForm, 'department', 'dep1');
+    await submitPrechat();
+    await settle();
+    expect(seen).toEqual([
+      ['prechat', { name: 'Ada', email: 'ada@example.com', department: 'dep1' }],
+      ['started', undefined],
+    ]);
+    expect(room.value).toBe('R1');
+  });
+
+  it('onServiceOffline and onOfflineFormSubmit', async () => {
+    start(makeConfig({ online: false, departments }));
+    const seen: [string, unknown][] = [];
+    w.onServiceOffline(() => seen.push(['offline', undefined]));
+    w.onOfflineFormSubmit((d) => seen.push(['form', d]));
+    await settle();
+    for (const [k, v] of Object.entries({ name: 'Ada', email: 'ada@example.com', message: 'Hi' })) setValue(offlineForm, k, v);
+    await submitOffline();
+    expect(seen).toEqual([
+      ['offline', undefined],
+      ['form', { name: 'Ada', email: 'ada@example.com', message: 'Hi', department: undefined }],
+    ]);
+  });
+
+  it('onAssignAgent, onAgentStatusChange and onChatEnded', async () => {
+    start();
+    const seen: [string, unknown][] = [];
+    w.onAssignAgent((a) => seen.push(['assign', a]));
+    w.onAgentStatusChange((a) => seen.push(['status', a]));
+    w.onChatEnded(() => seen.push(['ended', undefined]));
+    const hostError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    w.onChatEnded(() => {
+      throw new Error('a host bug');
+    });
+    await settle();
+    agent.value = { _id: 'A1', username: 'jane', name: 'Jane', status: 'online', emails: [{ address: 'j@x' }] };
+    agent.value = { ...agent.value, status: 'away' };
+    closed.value = true;
+    expect(seen).toEqual([
+      ['assign', { name: 'Jane', username: 'jane', status: 'online' }],
+      ['status', { name: 'Jane', username: 'jane', status: 'away' }],
+      ['ended', undefined],
+    ]);
+    expect(hostError).toHaveBeenCalled();
+    expect(config.value).not.toBeNull();
+  });
+});
