@@ -1,7 +1,10 @@
 // The host-page API in Chromium against the built file (widget spec §1, §7): the official snippet pasted as
 // Rocket.Chat's admin shows it, callbacks in a real page, a runtime language switch, and remove().
 import { expect, test } from 'vitest';
-import { DEFAULT_VISITOR, useHarness } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { en } from '../../src/i18n/en.ts';
+import { watchSockets } from './chat.ts';
+import { DEFAULT_VISITOR, seedWith, storageOf, useHarness } from './harness.ts';
 
 const h = useHarness();
 
@@ -47,4 +50,115 @@ test('§8 setLanguage switches the texts at run time; remove() leaves no element
   await page.evaluate(() => (window as any).RocketChat.livechat.remove());
   expect(await page.locator('rc-livechat').count()).toBe(0);
   expect(h.pageErrors).toEqual([]);
+});
+
+test('§4.6 consent: before "I agree" nothing is stored and nothing but the config request goes out', async () => {
+  const seed = seedWith({ settings: { Livechat_force_accept_data_processing_consent: true, Livechat_data_processing_consent_text: 'We keep your messages.' } });
+  await h.startServer(seed);
+  const sent: string[] = [];
+  h.context.on('request', (r) => r.url().startsWith(h.server.url) && sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
+  const { page, widget } = await h.openHostPage();
+  await widget.open();
+  await widget.host.getByRole('button', { name: en.accept }).waitFor();
+  // the host page may prefill the form before consent: that, too, stays local
+  await page.evaluate(() => (window as any).RocketChat.livechat.setGuestName('Ada'));
+  await page.waitForTimeout(300);
+  expect(await storageOf(page)).toEqual({ databases: [], localStorage: [], cookie: '' });
+  expect(sent.filter((r) => r.startsWith('OPTIONS') == false)).toEqual(['GET /api/v1/livechat/config']);
+  expect(h.store.visitors()).toEqual([]);
+
+  await widget.host.getByRole('button', { name: en.accept }).click();
+  await widget.register();
+  expect((await storageOf(page)).databases).toEqual(['rc-livechat']);
+  expect(h.store.visitors()).toHaveLength(1);
+});
+
+/** Listeners that livechat.js added to the page's window, document, visualViewport and navigation, as DevTools
+ * sees them (Playwright's own listeners come from its injected scripts and are left out). */
+async function listeners(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const ours = new Set<string>();
+  cdp.on('Debugger.scriptParsed', (e) => e.url.endsWith('/livechat.js') && ours.add(e.scriptId));
+  await cdp.send('Debugger.enable'); // reports every script parsed so far
+  const out: string[] = [];
+  for (const target of ['window', 'document', 'window.visualViewport', 'window.navigation']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: target });
+    if (!result.objectId) continue;
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    out.push(...listeners.filter((l) => ours.has(l.scriptId)).map((l) => `${target}:${l.type}`));
+  }
+  await cdp.detach();
+  return out;
+}
+
+/** Counts the timers the page has pending (set, not yet fired or cleared), from before any script runs. */
+const countTimers = () => {
+  const pending = new Set<number>();
+  const w = window as any;
+  for (const [set, clear] of [['setTimeout', 'clearTimeout'], ['setInterval', 'clearInterval']]) {
+    const s = w[set], c = w[clear];
+    w[set] = (fn: any, ms?: number, ...a: any[]) => {
+      const id: number = s((...x: any[]) => (set == 'setTimeout' && pending.delete(id), typeof fn == 'function' && fn(...x)), ms, ...a);
+      pending.add(id);
+      return id;
+    };
+    w[clear] = (id: number) => (pending.delete(id), c(id));
+  }
+  w.pendingTimers = () => pending.size;
+};
+
+test('§7 remove() after a live conversation leaves no element, listener, socket or timer', async () => {
+  await h.context.addInitScript(countTimers);
+  const sockets = watchSockets(h.context);
+  const { page, widget } = await h.openHostPage({ attrs: {} });
+  await widget.open();
+  await widget.register();
+  await widget.send('Hello');
+  const rid = h.store.onlyRoom()._id;
+  await h.agent.take(rid);
+  await h.agent.send(rid, 'Hi there');
+  await expect.poll(() => widget.logText()).toContain('Hi there');
+  expect(sockets.open()).toBe(1);
+  expect(await listeners(page)).toEqual(expect.arrayContaining(['window.visualViewport:resize']));
+
+  await page.evaluate(() => (window as any).RocketChat.livechat.remove());
+  expect(await page.locator('rc-livechat').count()).toBe(0);
+  await expect.poll(() => sockets.open()).toBe(0);
+  expect(await listeners(page)).toEqual([]);
+  expect(await page.evaluate(() => (window as any).pendingTimers())).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('');
+  expect(h.pageErrors).toEqual([]);
+});
+
+/** A visualViewport the test can shrink the way an on-screen keyboard does (headless Chromium has none). */
+const fakeKeyboard = () => {
+  const vv = new EventTarget() as any;
+  Object.assign(vv, { width: 375, height: 667, offsetTop: 0, offsetLeft: 0, scale: 1 });
+  Object.defineProperty(window, 'visualViewport', { value: vv });
+  (window as any).keyboard = (height: number) => ((vv.height = 667 - height), vv.dispatchEvent(new Event('resize')));
+};
+
+test('§8 phones: at 375×667 the open widget fills the screen, the keyboard never covers the composer, the page holds still', async () => {
+  const phone = await h.browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  await phone.addInitScript(fakeKeyboard);
+  const { page, widget } = await h.openHostPage({ context: phone, html: `<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="height:3000px">%WIDGET%</body></html>` });
+  await widget.open();
+  await widget.register();
+  const box = async () => (await widget.dialog.boundingBox())!;
+  expect(await box()).toMatchObject({ x: 0, y: 0, width: 375, height: 667 });
+  const fonts = await widget.host.locator('textarea, input').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  expect(Math.min(...fonts)).toBeGreaterThanOrEqual(16);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+
+  await page.evaluate(() => (window as any).keyboard(300));
+  await expect.poll(async () => (await box()).height).toBe(367);
+  const composer = (await widget.composer.boundingBox())!;
+  expect(composer.y + composer.height).toBeLessThanOrEqual(367);
+  await widget.composer.fill('typed with the keyboard open');
+  await widget.sendButton.click();
+  await expect.poll(() => widget.logText()).toContain('typed with the keyboard open');
+
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('visible');
+  await phone.close();
 });
