@@ -4,7 +4,6 @@ import { config } from '../state/config.ts';
 import { hidden, theme } from '../state/prefs.ts';
 import { session } from '../state/session.ts';
 import { isOpen } from '../state/ui.ts';
-import { onColor } from './contrast.ts';
 import { Launcher } from './Launcher.tsx';
 import { Panel } from './Panel.tsx';
 import { t } from './t.ts';
@@ -18,7 +17,7 @@ export function App() {
   const color = offline ? th.offlineColor || th.color : th.color;
   const left = (theme.value.position || session.opts.position || c?.theme.position) == 'left';
   return (
-    <div class={'w' + (left ? ' l' : '') + (open ? ' o' : '')} style={color ? { '--rc': color, '--on': onColor(color) } : undefined}>
+    <div class={'w' + (left ? ' l' : '') + (open ? ' o' : '')} style={color && { '--rc': color }}>
       {open && <Panel title={(offline && th.offlineTitle) || th.title || t('title')} />}
       <Launcher />
     </div>

@@ -162,3 +162,26 @@ test('§8 phones: at 375×667 the open widget fills the screen, the keyboard nev
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('visible');
   await phone.close();
 });
+
+test('§8 setTheme: the text on any theme colour is black or white, whichever meets WCAG AA (≥ 4.5:1)', async () => {
+  const { page, widget } = await h.openHostPage();
+  await widget.open();
+  for (const color of ['#1d74f5', '#C1272D', '#ffd400', 'gold', 'navy', 'rgb(120 120 120)', 'hsl(200 80% 45%)', '#767676', '#777']) {
+    await page.evaluate((c) => (window as any).RocketChat.livechat.setTheme({ color: c }), color);
+    // The header as painted, read back through a canvas (computed colours may be in any colour space).
+    const ratio = await widget.host.locator('header').evaluate((el) => {
+      const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+      const srgb = (c: string) => {
+        ctx.fillStyle = '#f0f';
+        ctx.fillStyle = c;
+        ctx.fillRect(0, 0, 1, 1);
+        return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+      };
+      const lum = (c: string) =>
+        srgb(c).reduce((s, v, i) => ((v /= 255), s + [0.2126, 0.7152, 0.0722][i] * (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)), 0);
+      const [fg, bg] = [lum(getComputedStyle(el).color), lum(getComputedStyle(el).backgroundColor)];
+      return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    });
+    expect(ratio, color).toBeGreaterThanOrEqual(4.5);
+  }
+});
