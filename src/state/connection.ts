@@ -4,11 +4,12 @@ import { effect } from './signals.ts';
 import { createDdp, type Ddp } from '../api/ddp.ts';
 import { roomStream, type RoomStream } from '../api/room-stream.ts';
 import { agent, loadAgent, onLivechatEvent } from './agent.ts';
-import { closed, removeMessage, upsertMessages } from './messages.ts';
+import { closed, messages, removeMessage, upsertMessages } from './messages.ts';
 import { loadHistory, openRoom, refreshHistory, room } from './room.ts';
 import { confirmSent, resumeOutbox, startOutbox } from './send.ts';
 import { later, resettable, session } from './session.ts';
 import { createTabs, type Connection, type TabEvent, type Tabs } from './tabs.ts';
+import { isOpen, unread } from './ui.ts';
 import { currentToken, knownVisitor, loadToken, username, visitorId } from './visitor.ts';
 
 export const connection = resettable<Connection>('');
@@ -27,11 +28,17 @@ let inbox = Promise.resolve();
 
 function apply(e: TabEvent) {
   switch (e.t) {
-    case 'message':
-      confirmSent(e.message._id);
-      upsertMessages([e.message]);
-      if (e.message.u.username != username) agentTyping.value = '';
+    case 'message': {
+      const m = e.message;
+      confirmSent(m._id);
+      if (m.u.username != username) {
+        agentTyping.value = '';
+        // The launcher's badge (widget spec §2): new agent messages while the panel is closed.
+        if (!m.t && !isOpen.peek() && !messages.peek().some((x) => x._id == m._id)) unread.value++;
+      }
+      upsertMessages([m]);
       break;
+    }
     case 'delete':
       removeMessage(e._id);
       break;

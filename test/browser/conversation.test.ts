@@ -5,6 +5,7 @@ import { en } from '../../src/i18n/en.ts';
 import { messageEvent, typingEvent, useAgentFeed } from './agent-events.ts';
 import { count, header, startChat, statusWith, storedTexts, typingText, watchSockets } from './chat.ts';
 import { seedWith, useHarness } from './harness.ts';
+import { launcherOf } from './pages.ts';
 
 const h = useHarness();
 const agentFeed = useAgentFeed(h);
@@ -137,4 +138,20 @@ test('widget §4.5, contract §6.5: a message the agent deletes (<rid>/deleteMes
   expect(res.status).toBe(200);
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain('Oops, wrong chat');
   expect(await widget.logText()).toContain('Hello, I need help');
+});
+
+test('widget §2: the launcher badge counts agent messages that arrive while the panel is closed, and opening clears it', async () => {
+  const { page, widget, rid } = await startChat(h, 'Hello');
+  await h.agent.take(rid);
+  await h.agent.send(rid, 'First answer');
+  await expect.poll(() => widget.logText()).toContain('First answer');
+  await page.keyboard.press('Escape');
+  await h.agent.send(rid, 'Are you there?');
+  await h.agent.send(rid, 'Still here if you need me');
+  const badge = widget.host.locator('.bd');
+  await expect.poll(() => badge.textContent()).toBe('2');
+  expect(await launcherOf(widget).getAttribute('aria-label')).toBe(`${en.open} (2 ${en.unread})`);
+  await widget.open();
+  await expect.poll(() => badge.count()).toBe(0);
+  expect(await launcherOf(widget).getAttribute('aria-label')).toBe(en.minimize);
 });
