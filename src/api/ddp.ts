@@ -19,7 +19,9 @@ export interface Ddp {
   /** `params` is `[key, extra]`, sent as `[key, {useCollection:false, args:[extra]}]` (§6.4). */
   subscribe(name: string, params: [string, unknown]): string;
   unsubscribe(id: string): void;
-  call(method: string, params: unknown[]): Promise<unknown>;
+  /** Fire and forget: the only method the widget calls is the typing signal, which is best effort (§6.6), so
+   * results are not awaited and a call while the socket is down is dropped. */
+  call(method: string, params: unknown[]): void;
   /** Listens for `changed` frames of one stream event (§6.5); returns the remover. */
   on(collection: string, eventName: string, fn: (args: any[]) => void): () => void;
   close(): void;
@@ -35,7 +37,6 @@ export const wsUrl = (server: string): string =>
 export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);
   const subs = new Map<string, DdpFrame>();
-  const calls = new Map<string, [(v: unknown) => void, (e: unknown) => void]>();
   const listeners = new Map<string, Set<(args: any[]) => void>>();
   let ws: WebSocket | undefined;
   let n = 0;
@@ -52,17 +53,12 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     ping = setTimeout(() => send({ msg: 'ping' }), PING_MS);
     dead = setTimeout(drop, DEAD_MS);
   };
-  const failCalls = () => {
-    calls.forEach(([, reject]) => reject(new Error('offline')));
-    calls.clear();
-  };
   const detach = () => {
     if (ws) ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
     ws?.close();
     ws = undefined;
     up = false;
     stopTimers();
-    failCalls();
   };
   // Socket lost (closed by the server, network gone, or silent too long): back off, then try again.
   function drop() {
@@ -91,11 +87,6 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
           return send(f.id ? { msg: 'pong', id: f.id } : { msg: 'pong' });
         case 'nosub': // ended or refused (§6.4): not to be re-sent after a reconnect
           return void subs.delete(f.id);
-        case 'result': {
-          const c = calls.get(f.id);
-          calls.delete(f.id);
-          return c && (f.error ? c[1](f.error) : c[0](decodeEjson(f.result)));
-        }
         case 'changed': {
           const args = decodeEjson(f.fields.args);
           listeners.get(f.collection + '\n' + f.fields.eventName)?.forEach((fn) => fn(args));
@@ -116,11 +107,7 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     unsubscribe(sid) {
       if (subs.delete(sid)) send({ msg: 'unsub', id: sid });
     },
-    call(method, params) {
-      if (!up) return Promise.reject(new Error('offline'));
-      const f: DdpFrame = { msg: 'method', method, params, id: id() };
-      return new Promise((res, rej) => (calls.set(f.id, [res, rej]), send(f)));
-    },
+    call: (method, params) => void (up && send({ msg: 'method', method, params, id: id() })),
     on(collection, eventName, fn) {
       const k = collection + '\n' + eventName;
       const set = listeners.get(k) ?? new Set();
