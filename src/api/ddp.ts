@@ -16,14 +16,13 @@ export interface DdpOptions {
 
 export interface Ddp {
   open(): void;
-  /** `params` is `[key, extra]`, sent as `[key, {useCollection:false, args:[extra]}]` (§6.4). */
-  subscribe(name: string, params: [string, unknown]): string;
+  /** `params` is `[key, extra]`, sent as `[key, {useCollection:false, args:[extra]}]` (§6.4); `fn` gets the args
+   * of its `changed` frames (collection = name, eventName = key, §6.5). */
+  subscribe(name: string, params: [string, unknown], fn: (args: any[]) => void): string;
   unsubscribe(id: string): void;
   /** Fire and forget: the only method the widget calls is the typing signal, which is best effort (§6.6), so
    * results are not awaited and a call while the socket is down is dropped. */
   call(method: string, params: unknown[]): void;
-  /** Listens for `changed` frames of one stream event (§6.5); returns the remover. */
-  on(collection: string, eventName: string, fn: (args: any[]) => void): () => void;
   close(): void;
 }
 
@@ -36,8 +35,8 @@ export const wsUrl = (server: string): string =>
 
 export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);
-  const subs = new Map<string, DdpFrame>();
-  const listeners = new Map<string, Set<(args: any[]) => void>>();
+  type Sub = DdpFrame & { msg: 'sub' };
+  const subs = new Map<string, [frame: Sub, fn: (args: any[]) => void]>();
   let ws: WebSocket | undefined;
   let n = 0;
   let attempt = 0;
@@ -79,7 +78,7 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
         case 'connected':
           up = true;
           attempt = 0;
-          subs.forEach(send);
+          subs.forEach(([f]) => send(f));
           return state('connected');
         case 'failed':
           return drop();
@@ -89,7 +88,7 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
           return void subs.delete(f.id);
         case 'changed': {
           const args = decodeEjson(f.fields.args);
-          listeners.get(f.collection + '\n' + f.fields.eventName)?.forEach((fn) => fn(args));
+          subs.forEach(([s, fn]) => s.name == f.collection && s.params[0] == f.fields.eventName && fn(args));
         }
       }
     };
@@ -98,9 +97,9 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
 
   return {
     open: () => void (closed || ws || retry || connect()),
-    subscribe(name, [key, extra]) {
-      const f: DdpFrame = { msg: 'sub', id: id(), name, params: [key, { useCollection: false, args: [extra] }] };
-      subs.set(f.id, f);
+    subscribe(name, [key, extra], fn) {
+      const f: Sub = { msg: 'sub', id: id(), name, params: [key, { useCollection: false, args: [extra] }] };
+      subs.set(f.id, [f, fn]);
       if (up) send(f); // otherwise the 'connected' handler sends it
       return f.id;
     },
@@ -108,17 +107,10 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
       if (subs.delete(sid)) send({ msg: 'unsub', id: sid });
     },
     call: (method, params) => void (up && send({ msg: 'method', method, params, id: id() })),
-    on(collection, eventName, fn) {
-      const k = collection + '\n' + eventName;
-      const set = listeners.get(k) ?? new Set();
-      listeners.set(k, set.add(fn));
-      return () => set.delete(fn);
-    },
     close() {
       closed = true;
       detach();
       subs.clear();
-      listeners.clear();
     },
   };
 }

@@ -25,11 +25,7 @@ export function roomStream(ddp: Ddp, rid: string, token: string, h: RoomHandlers
   const arg: StreamTokenArg = { token, visitorToken: token };
   const activity = rid + '/user-activity';
   const ids: string[] = [];
-  const offs: (() => void)[] = [];
-  const sub = (name: string, key: string, fn: (args: any[]) => void) => {
-    ids.push(ddp.subscribe(name, [key, arg]));
-    offs.push(ddp.on(name, key, fn));
-  };
+  const sub = (name: string, key: string, fn: (args: any[]) => void) => ids.push(ddp.subscribe(name, [key, arg], fn));
   sub(STREAM_ROOM_MESSAGES, rid, (a) => h.onMessage?.(a[0]));
   sub(STREAM_NOTIFY_ROOM, activity, (a) => h.onTyping?.(a[0], !!a[1]?.includes('user-typing')));
   sub(STREAM_NOTIFY_ROOM, rid + '/deleteMessage', (a) => h.onDelete?.(a[0]?._id));
@@ -57,7 +53,6 @@ export function roomStream(ddp: Ddp, rid: string, token: string, h: RoomHandlers
     typing,
     close() {
       clearTimeout(idle);
-      offs.forEach((f) => f());
       ids.forEach(ddp.unsubscribe);
     },
   };

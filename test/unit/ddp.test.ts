@@ -40,7 +40,7 @@ describe('ddp client', () => {
   it('§6.4 sub/unsub frames with rc-ddp-client-<n> ids, sent once connected', () => {
     const ddp = make();
     ddp.open();
-    const id = ddp.subscribe('stream-room-messages', ['R', { token: 'T', visitorToken: 'T' }]);
+    const id = ddp.subscribe('stream-room-messages', ['R', { token: 'T', visitorToken: 'T' }], () => {});
     expect(id).toBe('rc-ddp-client-1');
     const ws = FakeWs.last;
     ws.handshake();
@@ -57,7 +57,7 @@ describe('ddp client', () => {
     const ddp = make();
     ddp.call('x', []);
     ddp.open();
-    ddp.subscribe('s', ['k', null]);
+    ddp.subscribe('s', ['k', null], () => {});
     FakeWs.last.handshake();
     expect(FakeWs.last.take().map((f: any) => f.msg)).not.toContain('method');
     ddp.call('stream-notify-room', ['R/user-activity', 'guest-1', ['user-typing'], { token: 'T' }]);
@@ -84,8 +84,9 @@ describe('ddp client', () => {
   it('§6.5 dispatches changed frames by collection and eventName, with EJSON dates decoded', () => {
     const ddp = make();
     const got: unknown[] = [];
-    ddp.on('stream-room-messages', 'R', (a) => got.push(a));
-    ddp.on('stream-room-messages', 'OTHER', () => got.push('wrong'));
+    ddp.subscribe('stream-room-messages', ['R', {}], (a) => got.push(a));
+    ddp.subscribe('stream-room-messages', ['OTHER', {}], () => got.push('wrong'));
+    ddp.subscribe('stream-notify-room', ['R', {}], () => got.push('wrong'));
     ddp.open();
     FakeWs.last.handshake();
     FakeWs.last.recv({ msg: 'changed', collection: 'stream-room-messages', id: 'id', fields: { eventName: 'R', args: [{ _id: 'm1', ts: { $date: 1714653300000 } }] } });
@@ -96,7 +97,7 @@ describe('ddp client', () => {
   it('§6.4 a nosub (refused or ended) forgets the sub', () => {
     const ddp = make();
     ddp.open();
-    const id = ddp.subscribe('stream-room-messages', ['R', {}]);
+    const id = ddp.subscribe('stream-room-messages', ['R', {}], () => {});
     FakeWs.last.handshake();
     const error = { isClientSafe: true, error: 'not-allowed', message: '[not-allowed]', errorType: 'Meteor.Error' };
     FakeWs.last.recv({ msg: 'nosub', id, error });
@@ -165,9 +166,9 @@ describe('ddp client', () => {
     const states: string[] = [];
     const ddp = make({ onState: (s) => states.push(s) });
     ddp.open();
-    const a = ddp.subscribe('stream-room-messages', ['R', { token: 'T', visitorToken: 'T' }]);
-    const b = ddp.subscribe('stream-notify-room', ['R/user-activity', { token: 'T', visitorToken: 'T' }]);
-    const c = ddp.subscribe('stream-notify-room', ['R/deleteMessage', { token: 'T', visitorToken: 'T' }]);
+    const a = ddp.subscribe('stream-room-messages', ['R', { token: 'T', visitorToken: 'T' }], () => {});
+    const b = ddp.subscribe('stream-notify-room', ['R/user-activity', { token: 'T', visitorToken: 'T' }], () => {});
+    const c = ddp.subscribe('stream-notify-room', ['R/deleteMessage', { token: 'T', visitorToken: 'T' }], () => {});
     FakeWs.last.handshake();
     ddp.unsubscribe(b);
     const first = FakeWs.last.take().filter((f: any) => f.msg == 'sub');
@@ -197,7 +198,7 @@ describe('ddp client', () => {
   it('close() leaves no timers, no listeners, and never reconnects', () => {
     const ddp = make();
     const fn = vi.fn();
-    ddp.on('c', 'e', fn);
+    ddp.subscribe('c', ['e', {}], fn);
     ddp.open();
     const ws = FakeWs.last;
     ws.handshake();
