@@ -1,6 +1,7 @@
 // Start-up after the launcher is on screen (widget spec §4.1): token (read only), config, then what it says.
 import { setAgent } from './agent.ts';
-import { config, loadConfig } from './config.ts';
+import { backoff } from './backoff.ts';
+import { config, configStatus, loadConfig } from './config.ts';
 import { startRealtime } from './connection.ts';
 import { prefillPrechat } from './prechat.ts';
 import { openRoom } from './room.ts';
@@ -16,11 +17,16 @@ export function startWidget(opts: Options, kv?: Kv) {
   later(0, () => void retryStart());
 }
 
-/** Also the "try again" of the error screen. */
+let tries = 0;
+let again = () => {};
+
+/** Also the "try again" of the error screen; after a failure it tries again by itself, backing off, so the widget
+ * recovers when the server is back. */
 export async function retryStart() {
   await loadConfig();
   const c = config.value;
-  if (!c) return;
+  // one waiting retry at a time, however many attempts (a click and a timer) overlapped
+  if (!c) return void (configStatus.peek() == 'error' && (again(), (again = later(backoff(tries++), retryStart))));
   if (c.guest) knownVisitor(c.guest);
   if (c.room) openRoom(c.room._id, c.agent ? undefined : c.room);
   if (c.agent) setAgent(c.agent);
