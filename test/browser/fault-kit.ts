@@ -44,29 +44,26 @@ export async function downServer(): Promise<{ url: string; up(seed?: Seed): Prom
 export const pageFor = (h: Harness, server: string) =>
   h.openHostPage({ html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><h1>Host</h1><script async src="/livechat.js" data-server="${server}"></script></body></html>` });
 
-export interface Rewrite {
-  method: 'GET' | 'POST';
-  /** the path after `/api/v1/livechat/`, e.g. /^config/ */
-  path: RegExp;
-  /** the body the widget gets instead */
-  body: string;
-  /** let the stand-in answer (and act) first, then swap the body: a server answering in a shape we do not expect */
-  forward?: boolean;
-  /** how many answers to rewrite (default 1) */
-  count?: number;
-}
+/** A body the widget gets instead of the stand-in's answer: a string as is (the stand-in never sees the request, as
+ * when a proxy answers), or a function of the stand-in's own body (it did act: a server answering in another shape);
+ * null lets that request through untouched (e.g. to meet a fault armed on the stand-in). */
+export type Answer = string | null | ((stored: any) => unknown);
 
-/** Rewrites answers in the browser's network layer; returns how many were rewritten so far. */
-export async function rewrite(page: Page, r: Rewrite): Promise<() => number> {
+/** Rewrites the next answers to `method` `path` (after `/api/v1/livechat/`), one per request, in the browser's network
+ * layer; later requests go through untouched. Returns how many were rewritten so far. */
+export async function rewrite(page: Page, method: 'GET' | 'POST', path: RegExp, answers: Answer[]): Promise<() => number> {
   let done = 0;
   await page.route(
-    (u) => /\/api\/v1\/livechat\//.test(u.pathname) && r.path.test(u.pathname.split('/api/v1/livechat/')[1]),
+    (u) => u.pathname.includes('/api/v1/livechat/') && path.test(u.pathname.split('/api/v1/livechat/')[1]),
     async (route: Route) => {
-      if (route.request().method() !== r.method || done >= (r.count ?? 1)) return route.fallback();
+      const a = answers[done];
+      if (route.request().method() !== method || a === undefined) return route.fallback();
       done++;
+      if (a === null) return route.fallback();
       const headers = { 'content-type': 'application/json', 'access-control-allow-origin': '*' };
-      if (r.forward) await route.fulfill({ response: await route.fetch(), body: r.body, headers });
-      else await route.fulfill({ status: 200, headers, body: r.body });
+      if (typeof a === 'string') return route.fulfill({ status: 200, headers, body: a });
+      const res = await route.fetch();
+      await route.fulfill({ status: 200, headers, body: JSON.stringify(a(await res.json())) });
     },
   );
   return () => done;
