@@ -122,10 +122,10 @@ test('widget §6: with no pre-chat form the first message registers silently; 50
   expect(h.store.visitors()).toHaveLength(1);
 });
 
-test('widget §4.4, §6: slow answers (1.5 s) — Start shows a busy state and a double click plus Enter registers once; Send shows "Sending…" and a double click plus Enter stores once', async () => {
+test('widget §4.4, §6: slow answers (0.8 s) — Start shows a busy state and a double click plus Enter registers once; Send shows "Sending…" and a double click plus Enter stores once', async () => {
   const { widget } = await h.openHostPage();
   await widget.open();
-  await h.faults.delay('POST livechat/visitor', 1500);
+  await h.faults.delay('POST livechat/visitor', 800);
   const posts = requests(widget, 'POST', 'livechat/visitor');
   await widget.fillForm(DEFAULT_VISITOR);
   await widget.startButton.dblclick();
@@ -137,7 +137,7 @@ test('widget §4.4, §6: slow answers (1.5 s) — Start shows a busy state and a
   expect(posts()).toBe(1);
   expect(h.store.visitors()).toHaveLength(1);
 
-  await h.faults.delay('POST livechat/message', 1500);
+  await h.faults.delay('POST livechat/message', 800);
   await widget.composer.fill('only once');
   await widget.sendButton.dblclick();
   await widget.composer.press('Enter');
