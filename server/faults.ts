@@ -1,5 +1,6 @@
 // Test-only fault controls (docs/team-plan.md): enabled only with `faults: true` / `--faults`.
-//   POST /__faults {route, status, count} | {route, delayMs} | {route, malformed:true, count}
+//   POST /__faults {route, status, count, error?} | {route, delayMs} | {route, malformed:true, count}
+//   (`error`: the envelope's text, e.g. Rocket.Chat's 429 "… You must wait N seconds …", §1.4)
 //   POST /__faults/drop-sockets, DELETE /__faults (reset). Route keys are `"<METHOD> livechat/<pattern>"`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -8,6 +9,7 @@ interface Fault {
   malformed?: boolean;
   count?: number;
   delayMs?: number;
+  error?: string;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -37,7 +39,7 @@ export class Faults {
         if (typeof f.delayMs === 'number') this.delays.set(f.route, f.delayMs);
         if (typeof f.status === 'number' || f.malformed) {
           const list = this.failures.get(f.route) ?? [];
-          list.push({ status: f.status, malformed: !!f.malformed, count: typeof f.count === 'number' ? f.count : 1 });
+          list.push({ status: f.status, malformed: !!f.malformed, count: typeof f.count === 'number' ? f.count : 1, error: typeof f.error === 'string' ? f.error : undefined });
           this.failures.set(f.route, list);
         }
         send(res, 200, { success: true });
@@ -57,7 +59,7 @@ export class Faults {
     if (fault.malformed) {
       res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json' });
       res.end('{"success":tru');
-    } else send(res, fault.status!, { success: false, error: `fault injected (${fault.status})` });
+    } else send(res, fault.status!, { success: false, error: fault.error ?? `fault injected (${fault.status})` });
     return true;
   }
 }

@@ -7,12 +7,15 @@ import { loadToken, storedToken } from './visitor.ts';
 export const config = resettable<Config | null>(null);
 /** `disabled` = Livechat_enabled is off on the server. */
 export const configStatus = resettable<'loading' | 'ready' | 'error' | 'disabled'>('loading');
+/** The last failure got no HTTP answer (server down, network): the error screen says so. */
+export let unreachable = false;
 
 export async function loadConfig(): Promise<void> {
   configStatus.value = 'loading';
   await loadToken();
   const r = await session.api.config(storedToken(), session.opts.department);
   if (!r.ok) {
+    unreachable = !r.status;
     if (r.error != 'aborted') configStatus.value = 'error';
     return;
   }

@@ -6,7 +6,8 @@ import { classifySend } from '../api/send-errors.ts';
 import { createOutbox, meteorId, type Outbox, type OutboxEntry } from '../storage/outbox.ts';
 import { addPending, messages, patchMessage, upsertMessages } from './messages.ts';
 import { ensureRoom, room } from './room.ts';
-import { resettable, session } from './session.ts';
+import { backoff } from './backoff.ts';
+import { later, resettable, session } from './session.ts';
 import { currentToken } from './visitor.ts';
 
 /** The composer's text: state, not component state, so it survives closing the panel. */
@@ -73,9 +74,13 @@ export function retryMessage(_id: string) {
   else return deliver(_id, m.msg);
 }
 
-/** Registration and the room come first; a failure there marks the message without queueing it. */
-async function deliver(_id: string, msg: string) {
+/** Registration and the room come first: network errors, 5xx and 429 there are retried with back-off like a send
+ * (widget spec §6); a 4xx marks the message without queueing it. */
+async function deliver(_id: string, msg: string, n = 0): Promise<void> {
   const rid = await ensureRoom();
-  if (rid.ok) outbox?.add(rid.data, msg, _id);
-  else if (rid.error != 'aborted') patchMessage(_id, { state: 'failed', reason: errorCode(rid) });
+  if (rid.ok) return void outbox?.add(rid.data, msg, _id);
+  if (rid.error == 'aborted') return;
+  const c = classifySend(rid.status, rid.error, rid.retryAfter);
+  if ('retry' in c) later(c.after || backoff(n), () => void deliver(_id, msg, n + 1));
+  else patchMessage(_id, { state: 'failed', reason: errorCode(rid) });
 }

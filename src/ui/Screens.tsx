@@ -1,5 +1,5 @@
 // The small one-message screens: loading, error, unavailable, consent, finished.
-import { config } from '../state/config.ts';
+import { config, unreachable } from '../state/config.ts';
 import { newChat } from '../state/room.ts';
 import { acceptConsent } from '../state/ui.ts';
 import { Text } from './Text.tsx';
@@ -31,7 +31,9 @@ export const Notice = ({ text, detail, action, onAction, alert }: Props) => (
   </div>
 );
 
-export const ErrorState = ({ onRetry }: { onRetry: () => void }) => <Notice alert text={t('error')} action={t('retry')} onAction={onRetry} />;
+export const ErrorState = ({ onRetry }: { onRetry: () => void }) => (
+  <Notice alert text={t(unreachable ? 'network' : 'error')} action={t('retry')} onAction={onRetry} />
+);
 
 export const Consent = () => (
   <Notice text={t('consentTitle')} detail={config.value?.messages.dataProcessingConsentText} action={t('accept')} onAction={acceptConsent} />

@@ -189,15 +189,14 @@ describe('methods', () => {
     ]);
   });
 
-  it('setTheme: colour and position through CSS custom properties, text colour by contrast', async () => {
+  // The text colour on it follows in CSS (browser test host-api: setTheme … WCAG AA).
+  it('setTheme: colour and position through CSS custom properties', async () => {
     start();
     await settle();
     const root = () => shadow().querySelector('.w') as HTMLElement;
     expect(root().style.getPropertyValue('--rc')).toBe('#C1272D');
-    expect(root().style.getPropertyValue('--on')).toBe('#fff');
     w.setTheme({ color: '#ffd400', position: 'left' });
     expect(root().style.getPropertyValue('--rc')).toBe('#ffd400');
-    expect(root().style.getPropertyValue('--on')).toBe('#000');
     expect(root().classList.contains('l')).toBe(true);
   });
 

@@ -119,23 +119,25 @@ describe('widget §4.5: the composer', () => {
     expect(within(log()).getAllByText('too long, says the server')).toHaveLength(1);
   });
 
-  it('widget §6: registration failing on the first message (no network) marks it "Not sent" with the reason; Try again goes through', async () => {
+  it('widget §6: registration failing on the first message (no network) is retried by itself: "Sending…", then sent once', async () => {
     await open(makeConfig({}, { registrationForm: false }), { 'POST visitor': [new TypeError('Failed to fetch'), (c) => visitorAnswer(c.body.visitor.token)] });
+    typeMsg('first message');
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(1), { timeout: 3000 }); // back-off: under 1 s
+    const flow = ['GET config', 'POST visitor', 'GET room', 'POST message'];
+    expect(rest.calls.map((c) => c.route).filter((r) => flow.includes(r))).toEqual(['GET config', 'POST visitor', 'POST visitor', 'GET room', 'POST message']);
+    await vi.waitFor(() => expect(within(log()).queryByText(/Not sent|Sending…/)).toBeNull());
+  });
+
+  it('widget §6: registration refused (4xx) on the first message marks it "Not sent" with the reason; Try again goes through', async () => {
+    await open(makeConfig({}, { registrationForm: false }), { 'POST visitor': [rcError('error-refused'), (c) => visitorAnswer(c.body.visitor.token)] });
     typeMsg('first message');
     fireEvent.keyDown(box(), { key: 'Enter' });
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent/)).not.toBeNull());
     const item = within(log()).getByText('first message').closest('div')! as HTMLElement;
-    expect(item.textContent).toContain('Not sent: Could not connect.');
+    expect(item.textContent).toContain('Not sent: error-refused');
     fireEvent.click(within(item).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(1));
-    const flow = ['GET config', 'POST visitor', 'GET room', 'POST message'];
-    expect(rest.calls.map((c) => c.route).filter((r) => flow.includes(r))).toEqual([
-      'GET config',
-      'POST visitor',
-      'POST visitor',
-      'GET room',
-      'POST message',
-    ]);
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent|Sending…/)).toBeNull());
   });
 });

@@ -12,6 +12,7 @@ input,select,textarea{width:100%;padding:10px;font:inherit;font-size:16px;color:
 [aria-invalid=true]{border-color:var(--er)}
 .er{color:var(--er);font-size:14px}
 .pr{padding:12px;font:inherit;font-weight:600;border:0;border-radius:8px;background:var(--rc);color:var(--on);cursor:pointer}
+[aria-busy=true]{cursor:progress;opacity:.7}
 .lk{padding:0;font:inherit;border:0;background:none;color:inherit;text-decoration:underline;cursor:pointer}
 .log{flex:1;display:flex;flex-direction:column;gap:8px;padding:12px;overflow:auto}
 .log>div{max-width:80%;padding:8px 12px;border-radius:12px;background:var(--ag);white-space:pre-wrap;overflow-wrap:anywhere}

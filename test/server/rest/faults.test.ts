@@ -22,6 +22,15 @@ describe('faults', () => {
     expect((await s.api('GET', 'livechat/config')).status).toBe(200);
   });
 
+  it('a failure can carry the envelope text, e.g. the 429 wait (§1.4)', async () => {
+    s = await start({ faults: true });
+    const error = 'Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again. [error-too-many-requests]';
+    await control('POST', '/__faults', { route: 'GET livechat/config', status: 429, error });
+    const r = await s.api('GET', 'livechat/config');
+    expect(r.status).toBe(429);
+    expect(r.body).toEqual({ success: false, error });
+  });
+
   it('route keys use the path pattern', async () => {
     s = await start({ faults: true });
     await control('POST', '/__faults', { route: 'GET livechat/messages.history/:rid', status: 500 });
