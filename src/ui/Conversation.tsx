@@ -5,11 +5,12 @@ import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
 import { hasOlder, history, loadHistory, loadOlder } from '../state/room.ts';
 import { retryMessage } from '../state/send.ts';
+import { Component } from 'preact';
 import type { Key } from '../i18n/index.ts';
 import { Composer } from './Composer.tsx';
 import { EndConfirm } from './EndConfirm.tsx';
 import { Text } from './Text.tsx';
-import { t } from './t.ts';
+import { t, table } from './t.ts';
 
 /** Runs once per new message element: a message added at the end brings the list down to it; older pages
  * added at the top leave the view where it is (the browser's scroll anchoring keeps it steady). */
@@ -28,24 +29,31 @@ const REASONS: Record<string, Key> = {
 
 const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 && loadOlder();
 
-function Item({ m }: { m: ChatMessage }) {
-  return (
-    <div ref={stick} class={m.system ? 'sy' : m.mine ? 'me' : 'ag'}>
-      {!m.mine && !m.system && <span class="au">{m.author}</span>}
-      <span class="tx">
-        <Text s={m.msg} />
-      </span>
-      {m.state == 'sending' && <span class="ms">{t('sending')}</span>}
-      {m.state == 'failed' && (
-        <span class="ms er">
-          {t('notSent')}: {REASONS[m.reason!] ? t(REASONS[m.reason!]!) : m.reason}{' '}
-          <button type="button" class="lk" onClick={() => retryMessage(m._id)}>
-            {t('retry')}
-          </button>
+/** Messages are immutable, so an item re-renders only for a new message object or another language: with 1,000
+ * messages, an arriving one diffs one item, not all (widget spec §4.5). */
+class Item extends Component<{ m: ChatMessage; lang: unknown }> {
+  shouldComponentUpdate(p: Item['props']) {
+    return p.m != this.props.m || p.lang != this.props.lang;
+  }
+  render({ m }: Item['props']) {
+    return (
+      <div ref={stick} class={m.system ? 'sy' : m.mine ? 'me' : 'ag'}>
+        {!m.mine && !m.system && <span class="au">{m.author}</span>}
+        <span class="tx">
+          <Text s={m.msg} />
         </span>
-      )}
-    </div>
-  );
+        {m.state == 'sending' && <span class="ms">{t('sending')}</span>}
+        {m.state == 'failed' && (
+          <span class="ms er">
+            {t('notSent')}: {REASONS[m.reason!] ? t(REASONS[m.reason!]!) : m.reason}{' '}
+            <button type="button" class="lk" onClick={() => retryMessage(m._id)}>
+              {t('retry')}
+            </button>
+          </span>
+        )}
+      </div>
+    );
+  }
 }
 
 export function Conversation() {
@@ -63,7 +71,7 @@ export function Conversation() {
       )}
       <div class="log" role="log" aria-live="polite" aria-label={t('title')} onScroll={nearTop}>
         {list.map((m) => (
-          <Item key={m._id} m={m} />
+          <Item key={m._id} m={m} lang={table.value} />
         ))}
       </div>
       {hs == 'loading' && <p class="in">{t('loading')}</p>}

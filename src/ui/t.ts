@@ -5,6 +5,6 @@ import { config } from '../state/config.ts';
 import { lang } from '../state/prefs.ts';
 import { session } from '../state/session.ts';
 
-const table = computed(() => pickTable(lang.value, session.opts.lang, config.value?.settings.language, navigator.language));
+export const table = computed(() => pickTable(lang.value, session.opts.lang, config.value?.settings.language, navigator.language));
 
 export const t = (key: Key, n?: number | string) => translate(table.value, key, n);
