@@ -23,13 +23,14 @@ export function startWidget(opts: Options, kv?: Kv) {
 let tries = 0;
 let waiting = false;
 
-/** Also the "try again" of the error screen; after a failure it tries again by itself, backing off, so the widget
- * recovers when the server is back. */
+/** Also the "try again" of the error screen and of opening after a failure; while open it tries again by itself,
+ * backing off, so the widget recovers when the server is back. */
 export async function retryStart() {
   await loadConfig();
   const c = config.value;
   if (!c) {
-    if (configStatus.peek() == 'error' && !waiting) (waiting = true), later(backoff(tries++), () => ((waiting = false), void retryStart()));
+    // only while the visitor looks at the error: a closed widget waits for the next open (no polling)
+    if (configStatus.peek() == 'error' && isOpen.peek() && !waiting) (waiting = true), later(backoff(tries++), () => ((waiting = false), void retryStart()));
     return;
   }
   tries = 0;

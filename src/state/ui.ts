@@ -6,6 +6,7 @@ import { offlineSent } from './offline.ts';
 import { prechatList } from './prechat.ts';
 import { again, history, loadHistory, room } from './room.ts';
 import { resettable } from './session.ts';
+import { retryStart } from './start.ts';
 import { visitorId } from './visitor.ts';
 
 export type Screen = 'loading' | 'error' | 'unavailable' | 'consent' | 'offline' | 'offline-sent' | 'prechat' | 'chat' | 'finished';
@@ -35,6 +36,7 @@ export function activate() {
 export function openWidget() {
   isOpen.value = true;
   unread.value = 0;
+  if (configStatus.peek() == 'error') void retryStart();
   activate();
 }
 

@@ -24,7 +24,13 @@ function requests(widget: Widget, method: string, path: string) {
 test('widget §2, §4.1: the stand-in down at start-up (connection refused) — the launcher shows, opening says why with Try again, and it recovers once the server is up; one visitor, the message stored once', async () => {
   const down = await downServer();
   const { widget } = await pageFor(h, down.url);
+  const configs = requests(widget, 'GET', 'livechat/config');
   await launcherOf(widget).waitFor({ timeout: 5000 });
+  // closed, it does not poll the dead server: it tries again when opened (widget spec: no polling)
+  await widget.page.waitForTimeout(300);
+  const before = configs();
+  await widget.page.waitForTimeout(2500);
+  expect(configs()).toBe(before);
   await widget.open();
   const retry = widget.dialog.getByRole('button', { name: en.retry });
   await retry.waitFor({ timeout: 10_000 });
