@@ -47,9 +47,6 @@ export const addPending = (_id: string, msg: string, ts = Date.now(), state: Cha
 /** `<rid>/deleteMessage` (§6.5) */
 export const removeMessage = (_id: string) => (messages.value = messages.value.filter((m) => m._id != _id));
 
-export const patchMessage = (_id: string, patch: Partial<ChatMessage>) =>
-  (messages.value = messages.value.map((m) => (m._id == _id ? { ...m, ...patch } : m)));
-
 export function clearMessages() {
   messages.value = [];
   closed.value = false;

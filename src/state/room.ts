@@ -25,9 +25,13 @@ export function openRoom(rid: string, served?: { servedBy?: unknown }) {
   if (served?.servedBy) void loadAgent(rid);
 }
 
-/** The room for sending: registers the visitor first when needed, then `GET livechat/room`. */
-export async function ensureRoom(): Promise<Result<string>> {
-  if (room.value) return { ok: true, data: room.value };
+let opening: Promise<Result<string>> | undefined;
+/** The room for sending: registers the visitor first when needed, then `GET livechat/room`; messages queued
+ * before it exists share one attempt. */
+export const ensureRoom = (): Promise<Result<string>> =>
+  room.value ? Promise.resolve({ ok: true, data: room.value }) : (opening ??= openNew().finally(() => (opening = undefined)));
+
+async function openNew(): Promise<Result<string>> {
   const v = await ensureVisitor();
   if (!v.ok) return v;
   const r = await session.api.room(currentToken());

@@ -3,11 +3,10 @@
 import type { Message } from '../api/contract.ts';
 import { errorCode } from '../api/rest.ts';
 import { classifySend } from '../api/send-errors.ts';
-import { createOutbox, meteorId, type Outbox, type OutboxEntry } from '../storage/outbox.ts';
-import { addPending, messages, patchMessage, upsertMessages } from './messages.ts';
+import { createOutbox, type Outbox, type OutboxEntry } from '../storage/outbox.ts';
+import { addPending, messages, upsertMessages } from './messages.ts';
 import { ensureRoom, room } from './room.ts';
-import { backoff } from './backoff.ts';
-import { later, resettable, session } from './session.ts';
+import { resettable, session } from './session.ts';
 import { currentToken } from './visitor.ts';
 
 /** The composer's text: state, not component state, so it survives closing the panel. */
@@ -27,8 +26,8 @@ function show(list: OutboxEntry[]) {
     if (e) return queued.add(m._id), { ...m, state: e.state, reason: e.error };
     return queued.delete(m._id) ? { ...m, state: undefined } : m;
   });
-  // Entries of this room left over from before a reload.
-  for (const e of list) if (!known.has(e._id) && e.rid == room.value) queued.add(e._id), addPending(e._id, e.msg, e.ts, e.state, e.error);
+  // New entries, and those of this room (or of the room not yet opened) left over from before a reload.
+  for (const e of list) if (!known.has(e._id) && (!e.rid || e.rid == room.value)) queued.add(e._id), addPending(e._id, e.msg, e.ts, e.state, e.error);
 }
 
 export function startOutbox(relay: (m: Message) => void) {
@@ -37,6 +36,16 @@ export function startOutbox(relay: (m: Message) => void) {
     kv: session.kv,
     onChange: show,
     async send(e) {
+      // A message written before the room exists waits in the outbox too, so a reload or an outage loses
+      // nothing: its first attempt registers the visitor and opens the room (§2, §4.2).
+      if (!e.rid) {
+        const r = await ensureRoom();
+        if (!r.ok) {
+          const c = classifySend(r.status, r.error, r.retryAfter);
+          return 'permanent' in c ? { permanent: true, error: errorCode(r) } : c;
+        }
+        e.rid = r.data;
+      }
       const r = await session.api.send({ token: currentToken(), rid: e.rid, msg: e.msg, _id: e._id });
       if (!r.ok) return classifySend(r.status, r.error, r.retryAfter);
       upsertMessages([r.data.message]);
@@ -57,30 +66,11 @@ export const resumeOutbox = () => outbox?.resume();
 /** The same _id arrived on the room stream (widget spec §6). */
 export const confirmSent = (_id: string) => outbox?.confirm(_id);
 
-export async function sendMessage(text: string) {
+/** Shown at once (through the outbox's change), stored, then sent. */
+export function sendMessage(text: string) {
   const msg = text.trim();
-  if (!msg) return;
-  const _id = meteorId();
-  addPending(_id, msg);
-  await deliver(_id, msg);
+  if (msg) outbox?.add(room.value, msg);
 }
 
 /** A failed message stays visible with its reason until the visitor retries it (widget spec §6). */
-export function retryMessage(_id: string) {
-  const m = messages.value.find((x) => x._id == _id);
-  if (m?.state != 'failed') return;
-  patchMessage(_id, { state: 'sending', reason: undefined });
-  if (outbox?.list().some((e) => e._id == _id)) outbox.retry(_id);
-  else return deliver(_id, m.msg);
-}
-
-/** Registration and the room come first: network errors, 5xx and 429 there are retried with back-off like a send
- * (widget spec §6); a 4xx marks the message without queueing it. */
-async function deliver(_id: string, msg: string, n = 0): Promise<void> {
-  const rid = await ensureRoom();
-  if (rid.ok) return void outbox?.add(rid.data, msg, _id);
-  if (rid.error == 'aborted') return;
-  const c = classifySend(rid.status, rid.error, rid.retryAfter);
-  if ('retry' in c) later(c.after || backoff(n), () => void deliver(_id, msg, n + 1));
-  else patchMessage(_id, { state: 'failed', reason: errorCode(rid) });
-}
+export const retryMessage = (_id: string) => outbox?.retry(_id);

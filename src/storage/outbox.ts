@@ -5,6 +5,7 @@ import type { Kv } from './kv.ts';
 
 export interface OutboxEntry {
   _id: string;
+  /** '' until the room is opened by the first attempt */
   rid: string;
   msg: string;
   ts: number;
@@ -67,8 +68,9 @@ export function createOutbox(o: OutboxOptions) {
     busy.add(_id);
     timers.delete(_id);
     try {
-      // Rocket.Chat answers a repeated _id with a 400 (§4.3): when an earlier attempt may have arrived, ask first.
-      if (e.attempts && (await o.inHistory(e.rid, _id))) return void drop(_id);
+      // Rocket.Chat answers a repeated _id with a 400 (§4.3): when an earlier attempt may have arrived, ask first
+      // (one without a room yet reached no room).
+      if (e.attempts && e.rid && (await o.inHistory(e.rid, _id))) return void drop(_id);
       e.attempts++;
       await save(); // so that after a reload we know this attempt may have reached the server
       const r = await o.send(e).catch((): SendResult => ({ retry: true }));

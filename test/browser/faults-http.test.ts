@@ -128,6 +128,26 @@ test('widget §6: with no pre-chat form the first message registers silently; 50
   expect(h.store.visitors()).toHaveLength(1);
 });
 
+test('widget §6: messages written while the room cannot be opened wait in the outbox — after a reload they are sent, each once, with one visitor and one room', async () => {
+  const { page, widget } = await h.openHostPage({ seed: seedWith({ settings: { Livechat_registration_form: false } }) });
+  await widget.open();
+  await widget.composer.waitFor();
+  await h.faults.fail('GET livechat/room', 503, 1000);
+  await widget.send('written first');
+  await widget.send('written second');
+  await expect.poll(() => widget.logText()).toContain('written second');
+  await page.reload();
+  await h.faults.reset();
+  await widget.launcher.waitFor();
+  if (!(await widget.dialog.isVisible())) await widget.open();
+  const rid = await waitFor('both stored', () => h.store.rooms().find((r) => storedTexts(h, r._id).length == 2)?._id, 20_000);
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.sending);
+  expect(storedTexts(h, rid).sort()).toEqual(['written first', 'written second']);
+  expect(count(await widget.logText(), 'written first')).toBe(1);
+  expect(h.store.visitors()).toHaveLength(1);
+  expect(h.store.rooms()).toHaveLength(1);
+});
+
 test('widget §4.4, §6: slow answers (0.8 s) — Start shows a busy state and a double click plus Enter registers once; Send shows "Sending…" and a double click plus Enter stores once', async () => {
   const { widget } = await h.openHostPage();
   await widget.open();
