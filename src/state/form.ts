@@ -75,7 +75,7 @@ export async function submitForm(form: Form, fields: Field[], send: () => Promis
   const r = await send();
   form.pending.value = false;
   if (r.ok || r.error == 'aborted') return;
-  if (r.status == 429) return countdown(form, r.retryAfter ?? 5, () => submitForm(form, fields, send, toFields));
+  if (r.status == 429) return countdown(form, r.retryAfter!, () => submitForm(form, fields, send, toFields));
   const mapped = toFields?.(r);
   if (mapped) form.errors.value = mapped;
   else form.failure.value = r.status ? r.error : 'network';

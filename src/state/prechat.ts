@@ -33,8 +33,9 @@ export function prefillPrechat() {
 }
 
 function namedFields(f: Failure): Errors | undefined {
-  if (/error-invalid-email/.test(f.errorType || f.error)) return { email: 'email' };
-  if (/error-invalid-department/.test(f.errorType || f.error)) return { department: 'invalid' };
+  const code = f.errorType || f.error;
+  if (/error-invalid-email/.test(code)) return { email: 'email' };
+  if (/error-invalid-department/.test(code)) return { department: 'invalid' };
   const missing = /^Missing required custom fields: (.+)$/.exec(f.error)?.[1];
   if (missing) return Object.fromEntries(missing.split(', ').map((k) => ['cf.' + k, 'required' as const]));
 }
@@ -43,8 +44,7 @@ function namedFields(f: Failure): Errors | undefined {
  * custom field that is not public, a data-department without showOnRegistration) stays a general failure. */
 export function visitorErrorFields(f: Failure): Errors | undefined {
   const e = namedFields(f);
-  const shown = prechatList.peek().map((x) => x.id);
-  return e && Object.keys(e).every((k) => shown.includes(k)) ? e : undefined;
+  return e && Object.keys(e).every((k) => prechatList.peek().some((x) => x.id == k)) ? e : undefined;
 }
 
 export function submitPrechat() {
@@ -61,10 +61,8 @@ export function submitPrechat() {
         email: val('email'),
         phone: val('phone'),
         department: val('department'),
-        // Sent only when the config has custom fields: the server's required check runs whenever the array is present.
-        customFields: custom.length
-          ? custom.filter((f) => val('cf.' + f._id)).map((f) => ({ key: f._id, value: val('cf.' + f._id)!, overwrite: true }))
-          : undefined,
+        // registerVisitor leaves out an empty list: the server's required check runs whenever the array is present.
+        customFields: custom.map((f) => ({ key: f._id, value: val('cf.' + f._id)!, overwrite: true })).filter((f) => f.value),
       };
       // When only the room failed, "try again" asks for the room alone: one registration per form (§1.5 allows 5/min).
       const key = JSON.stringify(body);
