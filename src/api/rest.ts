@@ -52,7 +52,8 @@ export function createRest(server: string, signal?: AbortSignal): Rest {
       status,
       error,
       errorType: json?.errorType,
-      retryAfter: status == 429 ? +(/wait (\d+) second/.exec(error)?.[1] || 5) : undefined,
+      // 5 also for "0": the form counts down from it to 0 before it resubmits
+      retryAfter: status == 429 ? +/wait (\d+) second/.exec(error)?.[1]! || 5 : undefined,
     };
   };
 }

@@ -15,11 +15,11 @@ const REPEATED_ID = 'Cannot convert undefined or null to object';
 
 /** `status` 0 = the request never got an answer (network error, CORS, timeout); `retryAfter` in seconds, as the
  * REST client reads it from RC's 429 text "You must wait N seconds" (§1.4). */
-export function classifySend(status: number, error?: string, retryAfter?: number): SendResult {
+export function classifySend(status: number, error = 'http-' + status, retryAfter?: number): SendResult {
   if (status >= 200 && status < 300) return 'ok';
   if (!status || status >= 500 || status == 408 || status == 429) return { retry: true, after: retryAfter && retryAfter * 1e3 };
   // The repeated-id TypeError: "retry" makes the outbox look in the history first and find the message there.
-  if (error?.includes(REPEATED_ID)) return { retry: true };
+  if (error.includes(REPEATED_ID)) return { retry: true };
   // `error` is "code", "Reason [code]" or "… [invalid-params]" (§1.2); other 4xx keep their raw text.
-  return { permanent: true, error: PERMANENT_ERRORS.find((c) => error?.endsWith(c) || error?.endsWith(`[${c}]`)) ?? error ?? 'http-' + status };
+  return { permanent: true, error: PERMANENT_ERRORS.find((c) => error.endsWith(c) || error.endsWith(c + ']')) ?? error };
 }

@@ -34,7 +34,7 @@ export function prefillPrechat() {
 
 function namedFields(f: Failure): Errors | undefined {
   const code = f.errorType || f.error;
-  if (/error-invalid-email/.test(code)) return { email: 'email' };
+  if (/error-invalid-email/.test(code)) return { email: 'badEmail' };
   if (/error-invalid-department/.test(code)) return { department: 'invalid' };
   const missing = /^Missing required custom fields: (.+)$/.exec(f.error)?.[1];
   if (missing) return Object.fromEntries(missing.split(', ').map((k) => ['cf.' + k, 'required' as const]));
