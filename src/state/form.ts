@@ -52,6 +52,10 @@ export function setValue(form: Form, id: string, value: string) {
   if (form.errors.value[id]) form.errors.value = { ...form.errors.value, [id]: undefined };
 }
 
+/** The values to send: trimmed, and undefined where empty; `T` says which ones validation guarantees. */
+export const trimmed = <T = Record<string, string | undefined>>(form: Form): T =>
+  <T>Object.fromEntries(Object.entries(form.values.peek()).map(([k, v]) => [k, v.trim() || undefined]));
+
 /** Fills only empty values (prefill from config.guest, defaults, data-department). */
 export function prefill(form: Form, values: Record<string, string | undefined>) {
   const v = { ...form.values.value };
