@@ -48,8 +48,7 @@ export function createOutbox(o: OutboxOptions) {
   // there is one so two tabs' read-and-write never interleave.
   const save = () => {
     o.onChange?.([...entries.values()]);
-    const locks = navigator.locks;
-    return (saving = saving.then(async () => void (await (locks ? locks.request('rc-livechat ' + key, write) : write()))).catch(() => {}));
+    return (saving = saving.then(() => navigator.locks?.request('rc-livechat ' + key, write) ?? write()).catch(() => {}));
   };
   const drop = (_id: string) => {
     clearTimeout(timers.get(_id));
@@ -64,7 +63,6 @@ export function createOutbox(o: OutboxOptions) {
     const e = entries.get(_id);
     if (!e || closed || busy.has(_id) || e.state == 'failed') return;
     busy.add(_id);
-    timers.delete(_id);
     try {
       // Rocket.Chat answers a repeated _id with a 400 (§4.3): when an earlier attempt may have arrived, ask first.
       if (e.attempts && (await o.inHistory(e.rid, _id))) return void drop(_id);
