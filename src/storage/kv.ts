@@ -45,7 +45,8 @@ export function createKv(): Kv {
     local,
     { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v), del: async (k) => void m.delete(k) },
   ];
-  let level = typeof indexedDB == 'undefined' ? 1 : 0;
+  // No indexedDB at all fails the first operation like a blocked one does.
+  let level = 0;
   let created = false;
 
   // On any failure fall one level down and stay there; memory never fails.
