@@ -1,12 +1,6 @@
 // DDP payloads carry dates as EJSON `{"$date": ms}` (§1.1, §6.5); the ddp-client does no decoding, so we do.
-const isDate = (v: any): v is { $date: number } => typeof v.$date == 'number' && Object.keys(v).length == 1;
 
-/** Turns every `{$date: ms}` inside `v` into a Date, at any depth. */
+/** Turns every `{$date: ms}` inside `v` into a Date, at any depth. `v` came from JSON.parse, so a round trip through
+ * JSON keeps it whole and lets the reviver walk it; wrapped, so that an undefined result survives. */
 export const decodeEjson = (v: any): any =>
-  v && typeof v == 'object'
-    ? isDate(v)
-      ? new Date(v.$date)
-      : Array.isArray(v)
-        ? v.map(decodeEjson)
-        : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodeEjson(x)]))
-    : v;
+  JSON.parse(JSON.stringify({ v }), (_, x) => (typeof x?.$date == 'number' && Object.keys(x).length == 1 ? new Date(x.$date) : x)).v;

@@ -17,44 +17,44 @@ export type Check = (body: any) => boolean;
 
 export type Query = Record<string, string | number | undefined>;
 
+/** `params` is the query of a GET, or the JSON body of a POST. */
 export interface Rest {
-  <T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown; check?: Check }): Promise<Result<T>>;
+  <T>(path: string, params: Query | object, check?: Check | 0, post?: 1): Promise<Result<T>>;
 }
 
-const fail = (status: number, error: string, errorType?: string, retryAfter?: number): Failure => ({
-  ok: false, status, error, errorType, retryAfter,
-});
+export const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
 
 /** `server` is the Rocket.Chat origin (and path prefix, if any); `signal` aborts everything on remove(). */
 export function createRest(server: string, signal?: AbortSignal): Rest {
   const base = server.replace(/\/+$/, '') + '/api/v1/livechat/';
-  return async (method, path, { query, body, check }) => {
+  return async (path, params: any, check, post): Promise<any> => {
     const url = new URL(base + path);
-    for (const k in query) if (query[k] != null) url.searchParams.set(k, String(query[k]));
+    if (!post) for (const k in params) if (params[k] != null) url.searchParams.set(k, '' + params[k]);
     let res: Response;
     try {
       // Content-Type only with a body: a GET with no custom header is CORS-simple and needs no preflight (§1.6).
       res = await fetch(url, {
-        method,
+        method: post && 'POST',
         signal,
-        headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: post && { 'Content-Type': 'application/json' },
+        body: post && JSON.stringify(params),
       });
     } catch {
-      return fail(0, signal?.aborted ? 'aborted' : 'network');
+      return { ok: false, status: 0, error: signal?.aborted ? 'aborted' : 'network' };
     }
-    let json: any;
-    try {
-      json = await res.json();
-    } catch {
-      json = undefined;
-    }
-    const obj = json && typeof json == 'object' && !Array.isArray(json);
-    if (res.ok && obj && json.success !== false && (!check || check(json))) return { ok: true, data: json };
-    if (res.ok) return fail(res.status, 'malformed-response');
-    const error = obj && typeof json.error == 'string' ? json.error : obj && typeof json.reason == 'string' ? json.reason : 'http-' + res.status;
-    const wait = /wait (\d+) second/.exec(error)?.[1];
-    return fail(res.status, error, obj && typeof json.errorType == 'string' ? json.errorType : undefined, wait ? +wait : res.status == 429 ? 5 : undefined);
+    const { ok, status } = res;
+    const json = await res.json().catch(() => 0);
+    if (ok && isObj(json) && json.success !== false && (!check || check(json))) return { ok, data: json };
+    // `reason`: upload errors (§4.11); an HTML error page has neither
+    const error = ok ? 'malformed-response' : '' + (json?.error || json?.reason || 'http-' + status);
+    return {
+      ok: false,
+      status,
+      error,
+      errorType: json?.errorType,
+      // 5 also for "0": the form counts down from it to 0 before it resubmits
+      retryAfter: status == 429 ? +/wait (\d+) second/.exec(error)?.[1]! || 5 : undefined,
+    };
   };
 }
 

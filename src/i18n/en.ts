@@ -1,53 +1,59 @@
 // English: the complete table. Its key order is the line order of the other tables, which fall back to it.
-export const en = {
-  open: 'Open chat',
-  minimize: 'Minimize chat',
-  title: 'Chat with us',
-  unread: 'unread messages',
-  loading: 'Loading…',
-  error: 'Something went wrong.',
-  retry: 'Try again',
-  unavailable: 'Chat is unavailable.',
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone',
-  department: 'Department',
-  choose: 'Choose…',
-  message: 'Message',
-  optional: 'optional',
-  required: 'Please fill in this field.',
-  badEmail: 'Please enter a valid email address.',
-  invalid: 'Please check this value.',
-  start: 'Start chat',
-  wait: 'Too many attempts. Trying again in {n} s…',
-  network: 'Could not connect. Your input is kept; please try again.',
-  consentTitle: 'Before we start',
-  accept: 'I agree',
-  offlineTitle: 'Leave a message',
-  offlineIntro: 'No one is available. Leave a message and we will reply.',
-  sendMessage: 'Send message',
-  offlineSent: 'Thank you! Your message was sent.',
-  empty: 'Write a message to start.',
-  send: 'Send',
-  sending: 'Sending…',
-  notSent: 'Not sent',
-  finished: 'This conversation has ended.',
-  newChat: 'Start a new chat',
-  endChat: 'End chat',
-  endConfirm: 'End this conversation?',
-  cancel: 'Cancel',
-  typing: '{n} is typing…',
-  connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
-  back: 'Connected again.',
-  older: 'Earlier messages',
-  waiting: 'Waiting for an agent…',
-  online: 'Online',
-  away: 'Away',
-  busy: 'Busy',
-  offline: 'Offline',
-  tooLong: 'The message is too long.',
-};
+export const KEYS = 'open minimize title unread loading error retry unavailable name email phone department choose message optional required badEmail invalid start wait network consentTitle accept offlineTitle offlineIntro sendMessage offlineSent empty send sending notSent finished newChat endChat endConfirm cancel typing connecting reconnecting back older waiting online away busy offline tooLong';
 
-export type Key = keyof typeof en;
+/** The words of `S`. */
+type Words<S extends string> = S extends `${infer W} ${infer R}` ? W | Words<R> : S;
+export type Key = Words<typeof KEYS>;
 export type Table = Partial<Record<Key, string>>;
+
+const keys = KEYS.split(' ') as Key[];
+/** One line per key, in KEYS order; an empty line is left out. */
+export const decode = (lines: string): Table => Object.fromEntries(lines.split('\n').map((v, i) => [keys[i], v || undefined]));
+
+export const en = decode(`Open chat
+Minimize chat
+Chat with us
+unread messages
+Loading…
+Something went wrong.
+Try again
+Chat is unavailable.
+Name
+Email
+Phone
+Department
+Choose…
+Message
+optional
+Required.
+Invalid email address.
+Invalid value.
+Start chat
+Retrying in {n} s…
+Could not connect. Please try again.
+Before we start
+I agree
+Leave a message
+No one is available. Leave a message.
+Send message
+Thanks! Message sent.
+Write a message to start.
+Send
+Sending…
+Not sent
+This conversation has ended.
+Start a new chat
+End chat
+End this conversation?
+Cancel
+{n} is typing…
+Connecting…
+Reconnecting…
+Connected again.
+Earlier messages
+Waiting for an agent…
+Online
+Away
+Busy
+Offline
+The message is too long.`) as Record<Key, string>;

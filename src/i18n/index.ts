@@ -1,15 +1,12 @@
 // Picks a locale table by the language part of a BCP 47 tag (pt, pt-PT → pt-BR); English fills the gaps.
-// The other tables are one line per key, which spares the file their key names.
+// Every table is one line per key of en.ts's KEYS, which spares the file the key names.
 import { de } from './de.ts';
-import { en, type Key, type Table } from './en.ts';
+import { decode, en, type Key, type Table } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { ptBR } from './pt-BR.ts';
 
 const tables: Record<string, Table | string> = { en, de, es, fr, pt: ptBR };
-const keys = Object.keys(en) as Key[];
-
-export const decode = (lines: string): Table => Object.fromEntries(lines.split('\n').map((v, i) => [keys[i], v || undefined]));
 
 export function pickTable(...tags: (string | undefined)[]): Table {
   for (const tag of tags) {

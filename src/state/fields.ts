@@ -19,7 +19,7 @@ export function prechatFields(c: Config, phone: PhoneMode = 'optional'): Field[]
         kind: f.type == 'select' ? 'select' : 'text',
         label: f.label,
         required: f.required,
-        regexp: f.regexp || undefined,
+        regexp: f.regexp,
         options: f.options?.map((o) => ({ value: o, label: o })),
       }),
     ),

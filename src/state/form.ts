@@ -3,8 +3,9 @@
 import type { Failure, Result } from '../api/rest.ts';
 import { later, resettable } from './session.ts';
 
-export type FieldError = 'required' | 'email' | 'invalid';
-export type Errors = Record<string, FieldError>;
+/** Also the locale key of its message. */
+export type FieldError = 'required' | 'badEmail' | 'invalid';
+export type Errors = Partial<Record<string, FieldError>>;
 
 export interface Field {
   /** 'name' | 'email' | 'phone' | 'department' | 'message' | 'cf.<custom field _id>' */
@@ -42,17 +43,18 @@ const matches = (re: string, v: string) => {
 export function validate(f: Field, value = ''): FieldError | undefined {
   const v = value.trim();
   if (!v) return f.required ? 'required' : undefined;
-  if (f.kind == 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return 'email';
+  if (f.kind == 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return 'badEmail';
   if (f.regexp && !matches(f.regexp, v)) return 'invalid';
 }
 
 export function setValue(form: Form, id: string, value: string) {
   form.values.value = { ...form.values.value, [id]: value };
-  if (form.errors.value[id]) {
-    const { [id]: _, ...rest } = form.errors.value;
-    form.errors.value = rest;
-  }
+  if (form.errors.value[id]) form.errors.value = { ...form.errors.value, [id]: undefined };
 }
+
+/** The values to send: trimmed, and undefined where empty; `T` says which ones validation guarantees. */
+export const trimmed = <T = Record<string, string | undefined>>(form: Form): T =>
+  <T>Object.fromEntries(Object.entries(form.values.peek()).map(([k, v]) => [k, v.trim() || undefined]));
 
 /** Fills only empty values (prefill from config.guest, defaults, data-department). */
 export function prefill(form: Form, values: Record<string, string | undefined>) {
@@ -75,19 +77,13 @@ export async function submitForm(form: Form, fields: Field[], send: () => Promis
   const r = await send();
   form.pending.value = false;
   if (r.ok || r.error == 'aborted') return;
-  if (r.status == 429) return countdown(form, r.retryAfter ?? 5, () => submitForm(form, fields, send, toFields));
+  if (r.status == 429) {
+    // count down, then resubmit by itself
+    form.wait.value = r.retryAfter!;
+    const tick = () => later(1e3, () => (--form.wait.value > 0 ? tick() : submitForm(form, fields, send, toFields)));
+    return tick();
+  }
   const mapped = toFields?.(r);
   if (mapped) form.errors.value = mapped;
   else form.failure.value = r.status ? r.error : 'network';
-}
-
-function countdown(form: Form, seconds: number, then: () => void) {
-  form.wait.value = seconds;
-  const tick = () =>
-    later(1000, () => {
-      form.wait.value -= 1;
-      if (form.wait.value > 0) tick();
-      else then();
-    });
-  tick();
 }

@@ -4,7 +4,7 @@ import type { Failure } from '../api/rest.ts';
 import { config } from './config.ts';
 import { emit } from './events.ts';
 import { findDepartment, prechatFields } from './fields.ts';
-import { createForm, prefill, submitForm, type Errors } from './form.ts';
+import { createForm, prefill, submitForm, trimmed, type Errors } from './form.ts';
 import { ensureRoom } from './room.ts';
 import { resettable, session } from './session.ts';
 import { registerVisitor } from './visitor.ts';
@@ -33,8 +33,9 @@ export function prefillPrechat() {
 }
 
 function namedFields(f: Failure): Errors | undefined {
-  if (/error-invalid-email/.test(f.errorType || f.error)) return { email: 'email' };
-  if (/error-invalid-department/.test(f.errorType || f.error)) return { department: 'invalid' };
+  const code = f.errorType || f.error;
+  if (/error-invalid-email/.test(code)) return { email: 'badEmail' };
+  if (/error-invalid-department/.test(code)) return { department: 'invalid' };
   const missing = /^Missing required custom fields: (.+)$/.exec(f.error)?.[1];
   if (missing) return Object.fromEntries(missing.split(', ').map((k) => ['cf.' + k, 'required' as const]));
 }
@@ -43,35 +44,32 @@ function namedFields(f: Failure): Errors | undefined {
  * custom field that is not public, a data-department without showOnRegistration) stays a general failure. */
 export function visitorErrorFields(f: Failure): Errors | undefined {
   const e = namedFields(f);
-  const shown = prechatList.peek().map((x) => x.id);
-  return e && Object.keys(e).every((k) => shown.includes(k)) ? e : undefined;
+  return e && Object.keys(e).every((k) => prechatList.peek().some((x) => x.id == k)) ? e : undefined;
 }
 
 export function submitPrechat() {
   const fields = prechatList.value;
-  // Read when sending, so the automatic resubmit after a 429 sends what the visitor corrected meanwhile.
-  const val = (id: string) => prechatForm.values.peek()[id]?.trim() || undefined;
   const custom = config.value?.customFields ?? [];
   return submitForm(
     prechatForm,
     fields,
     async () => {
+      // Read when sending, so the automatic resubmit after a 429 sends what the visitor corrected meanwhile.
+      const { name, email, phone, department, ...v } = trimmed(prechatForm);
       const body = {
-        name: val('name'),
-        email: val('email'),
-        phone: val('phone'),
-        department: val('department'),
-        // Sent only when the config has custom fields: the server's required check runs whenever the array is present.
-        customFields: custom.length
-          ? custom.filter((f) => val('cf.' + f._id)).map((f) => ({ key: f._id, value: val('cf.' + f._id)!, overwrite: true }))
-          : undefined,
+        name,
+        email,
+        phone,
+        department,
+        // registerVisitor leaves out an empty list: the server's required check runs whenever the array is present.
+        customFields: custom.map((f) => ({ key: f._id, value: v['cf.' + f._id]!, overwrite: true })).filter((f) => f.value),
       };
       // When only the room failed, "try again" asks for the room alone: one registration per form (§1.5 allows 5/min).
       const key = JSON.stringify(body);
       const r = key == registered.value ? { ok: true as const, data: null } : await registerVisitor(body);
       if (!r.ok) return r;
       registered.value = key;
-      emit('PrechatFormSubmit', { name: val('name'), email: val('email'), department: val('department') });
+      emit('PrechatFormSubmit', { name, email, department });
       return ensureRoom();
     },
     visitorErrorFields,

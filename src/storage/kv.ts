@@ -1,11 +1,11 @@
 // Key-value storage (widget spec §3): idb-keyval in a named store, else localStorage, else memory.
 // Start-up reads must create nothing, because opening an IndexedDB database creates it.
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, promisifyRequest as done } from 'idb-keyval';
 
 export const DB_NAME = 'rc-livechat';
-/** localStorage prefix for the fallback; `PREFIX + 'idb'` marks that our database exists when `databases()` is missing. */
+/** localStorage prefix for the fallback; its key `MARK` says our database exists when `databases()` is missing. */
 export const PREFIX = 'rc-livechat:';
-const MARK = PREFIX + 'idb';
+const MARK = 'idb';
 
 export interface Kv {
   get(key: string): Promise<unknown>;
@@ -13,81 +13,60 @@ export interface Kv {
   del(key: string): Promise<void>;
 }
 
-const memory = (m = new Map<string, unknown>()): Kv => ({
-  get: async (k) => m.get(k),
-  set: async (k, v) => void m.set(k, v),
-  del: async (k) => void m.delete(k),
-});
-
-const local = (): Kv => {
-  const ls = localStorage; // throws where storage is blocked: the chain then moves on to memory
-  return {
-    get: async (k) => {
-      const s = ls.getItem(PREFIX + k);
-      return s == null ? undefined : JSON.parse(s);
-    },
-    set: async (k, v) => ls.setItem(PREFIX + k, JSON.stringify(v)),
-    del: async (k) => ls.removeItem(PREFIX + k),
-  };
-};
-
-const idb = (): Kv => {
-  const store = createStore(DB_NAME, 'kv');
-  return {
-    get: (k) => get(k, store),
-    set: async (k, v) => {
-      await set(k, v, store);
-      try {
-        localStorage.setItem(MARK, '1');
-      } catch {
-        // no marker: only browsers without indexedDB.databases() need it
-      }
-    },
-    del: (k) => del(k, store),
-  };
+// localStorage is read inside each call: where storage is blocked that rejects, and the chain moves on to memory.
+const local: Kv = {
+  get: async (k) => {
+    const s = localStorage.getItem(PREFIX + k);
+    return s == null ? undefined : JSON.parse(s);
+  },
+  set: async (k, v) => localStorage.setItem(PREFIX + k, JSON.stringify(v)),
+  del: async (k) => localStorage.removeItem(PREFIX + k),
 };
 
 /** Whether our IndexedDB database exists, found without opening (and so creating) it. */
-async function idbExists(): Promise<boolean> {
-  try {
-    if (indexedDB.databases) return (await indexedDB.databases()).some((d) => d.name == DB_NAME);
-    return localStorage.getItem(MARK) != null;
-  } catch {
-    return false;
-  }
-}
+const idbExists = async () =>
+  indexedDB.databases ? (await indexedDB.databases()).some((d) => d.name == DB_NAME) : local.get(MARK);
 
 export function createKv(): Kv {
-  const chain = [idb, local, memory];
-  let level = typeof indexedDB == 'undefined' ? 1 : 0;
-  let backend: Kv | undefined;
+  const store = createStore(DB_NAME, 'kv'); // opens nothing until first used
+  const m = new Map<string, unknown>();
+  const chain: Kv[] = [
+    {
+      // idb-keyval's store directly: its get/set/del would also bring in its default store
+      get: (k) => store('readonly', (s) => done(s.get(k))),
+      set: async (k, v) => {
+        await store('readwrite', (s) => done((s.put(v, k), s.transaction)));
+        // failing to mark is harmless: only browsers without indexedDB.databases() need it
+        await local.set(MARK, 1).catch(() => {});
+        created = true;
+      },
+      del: (k) => store('readwrite', (s) => done((s.delete(k), s.transaction))),
+    },
+    local,
+    { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v), del: async (k) => void m.delete(k) },
+  ];
+  // No indexedDB at all fails the first operation like a blocked one does.
+  let level = 0;
   let created = false;
 
   // On any failure fall one level down and stay there; memory never fails.
   async function run<T>(op: (b: Kv) => Promise<T>): Promise<T> {
     for (;;) {
       try {
-        return await op((backend ??= chain[level]()));
+        return await op(chain[level]!);
       } catch {
         level++;
-        backend = undefined;
       }
     }
   }
 
   return {
     async get(key) {
-      if (level == 0 && !created && !(await idbExists())) {
-        // No database means nothing stored there; the localStorage fallback may still hold an earlier visit.
-        try {
-          return await local().get(key);
-        } catch {
-          return undefined;
-        }
-      }
+      // No database means nothing stored there; the localStorage fallback may still hold an earlier visit.
+      if (!level && !created && !(await idbExists().catch(() => 0))) return local.get(key).catch(() => undefined);
       return run((b) => b.get(key));
     },
-    set: (key, value) => run((b) => b.set(key, value)).then(() => void (created = true)),
+    set: (key, value) => run((b) => b.set(key, value)),
     del: (key) => run((b) => b.del(key)),
   };
 }

@@ -18,7 +18,6 @@ export type SendResult = 'ok' | { retry: true; after?: number } | { permanent: t
 
 export interface OutboxOptions {
   kv: Kv;
-  key?: string;
   /** Throwing counts as a network error. */
   send(e: OutboxEntry): Promise<SendResult>;
   /** Whether the room already holds a message with this _id (§4.4). */
@@ -32,7 +31,7 @@ export const meteorId = (): string =>
   Array.from(crypto.getRandomValues(new Uint8Array(17)), (b) => '23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz'[b % 55]).join('');
 
 export function createOutbox(o: OutboxOptions) {
-  const key = o.key ?? 'outbox';
+  const key = 'outbox';
   const entries = new Map<string, OutboxEntry>();
   const busy = new Set<string>();
   const timers = new Map<string, any>();
@@ -50,8 +49,7 @@ export function createOutbox(o: OutboxOptions) {
   // there is one so two tabs' read-and-write never interleave.
   const save = () => {
     o.onChange?.([...entries.values()]);
-    const locks = globalThis.navigator?.locks;
-    return (saving = saving.then(async () => void (await (locks ? locks.request('rc-livechat ' + key, write) : write()))).catch(() => {}));
+    return (saving = saving.then(() => navigator.locks?.request('rc-livechat ' + key, write) ?? write()).catch(() => {}));
   };
   const drop = (_id: string) => {
     clearTimeout(timers.get(_id));
@@ -66,7 +64,6 @@ export function createOutbox(o: OutboxOptions) {
     const e = entries.get(_id);
     if (!e || closed || busy.has(_id) || e.state == 'failed') return;
     busy.add(_id);
-    timers.delete(_id);
     try {
       // Rocket.Chat answers a repeated _id with a 400 (§4.3): when an earlier attempt may have arrived, ask first
       // (one without a room yet reached no room).

@@ -34,7 +34,7 @@ export function FormView({ form, fields, intro, label, onSubmit }: Props) {
         <FieldView key={f.id} f={f} form={form} />
       ))}
       {wait > 0 && <p role="status">{t('wait', wait)}</p>}
-      {failure && <p role="alert">{failure == 'network' ? t('network') : t('error')}</p>}
+      {failure && <p role="alert">{t(failure == 'network' ? failure : 'error')}</p>}
       <button type="submit" class="pr" aria-busy={form.pending.value}>
         {failure == 'network' ? t('retry') : label}
       </button>

@@ -168,7 +168,7 @@ describe('widget §4.4: validation shows every error at once', () => {
     const bad = ['Name', 'Email', 'Region'].map((l) => input(l));
     for (const el of bad) {
       expect(el.getAttribute('aria-invalid')).toBe('true');
-      expect(errorOf(el)).toBe('Please fill in this field.');
+      expect(errorOf(el)).toBe('Required.');
       // the message sits right under its field
       expect(el.parentElement!.contains(document.getElementById(el.getAttribute('aria-describedby')!))).toBe(true);
     }
@@ -189,15 +189,15 @@ describe('widget §4.4: validation shows every error at once', () => {
     type(/^Order number/, '12ab');
     start();
     await flush();
-    expect(errorOf(input('Email'))).toBe('Please enter a valid email address.');
-    expect(errorOf(input(/^Order number/))).toBe('Please check this value.');
+    expect(errorOf(input('Email'))).toBe('Invalid email address.');
+    expect(errorOf(input(/^Order number/))).toBe('Invalid value.');
     expect(input('Name').getAttribute('aria-invalid')).toBe('false');
     expect(document.activeElement).toBe(input('Email'));
     expect(values()).toMatchObject({ name: 'Jane', email: 'jane@', 'cf.region': 'North', 'cf.order': '12ab', 'cf.source': 'web' });
     type('Email', 'jane@example.com');
     expect(input('Email').getAttribute('aria-invalid')).toBe('false');
     expect(input('Email').hasAttribute('aria-describedby')).toBe(false);
-    expect(errorOf(input(/^Order number/))).toBe('Please check this value.');
+    expect(errorOf(input(/^Order number/))).toBe('Invalid value.');
     expect(rest.to('POST visitor')).toHaveLength(0);
   });
 });
@@ -254,10 +254,10 @@ describe('§2.1 / widget §4.4: submit', () => {
   });
 
   it.each([
-    ['§2.2 error-invalid-email → Email', rcError('Invalid email jane@example.com [error-invalid-email]', 'error-invalid-email'), 'Email', 'Please enter a valid email address.'],
-    ['§2.2 error-invalid-department → Department', rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'), /^Department/, 'Please check this value.'],
-    ['§2.2 plain error-invalid-department (omni-core) → Department', rcError('error-invalid-department'), /^Department/, 'Please check this value.'],
-    ['§2.2 Missing required custom fields → that field', rcError('Missing required custom fields: order'), /^Order number/, 'Please fill in this field.'],
+    ['§2.2 error-invalid-email → Email', rcError('Invalid email jane@example.com [error-invalid-email]', 'error-invalid-email'), 'Email', 'Invalid email address.'],
+    ['§2.2 error-invalid-department → Department', rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'), /^Department/, 'Invalid value.'],
+    ['§2.2 plain error-invalid-department (omni-core) → Department', rcError('error-invalid-department'), /^Department/, 'Invalid value.'],
+    ['§2.2 Missing required custom fields → that field', rcError('Missing required custom fields: order'), /^Order number/, 'Required.'],
   ] as const)('%s, focused, every value kept, no room asked for', async (_, answer, label, message) => {
     await show(full(), { 'POST visitor': answer });
     fillValid();
@@ -292,17 +292,17 @@ describe('§2.1 / widget §4.4: submit', () => {
     start();
     await flush();
     const status = () => q.queryByRole('status')?.textContent;
-    expect(status()).toBe('Too many attempts. Trying again in 3 s…');
+    expect(status()).toBe('Retrying in 3 s…');
     expect(q.queryByRole('alert')).toBeNull(); // calm: a status, not an alert
     expect(startButton().disabled).toBe(false);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(status()).toBe('Too many attempts. Trying again in 2 s…');
+    expect(status()).toBe('Retrying in 2 s…');
     start(); // pressing Start meanwhile does not send early
     await flush();
     expect(rest.to('POST visitor')).toHaveLength(1);
     expect(values()).toEqual(before);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(status()).toBe('Too many attempts. Trying again in 1 s…');
+    expect(status()).toBe('Retrying in 1 s…');
     await vi.advanceTimersByTimeAsync(1000);
     await flush();
     expect(rest.to('POST visitor')).toHaveLength(2);
@@ -317,7 +317,7 @@ describe('§2.1 / widget §4.4: submit', () => {
     const before = values();
     start();
     await vi.waitFor(() => expect(q.queryByRole('alert')).not.toBeNull());
-    expect(q.getByRole('alert').textContent).toBe('Could not connect. Your input is kept; please try again.');
+    expect(q.getByRole('alert').textContent).toBe('Could not connect. Please try again.');
     expect(startButton().textContent).toBe('Try again');
     expect(startButton().disabled).toBe(false);
     expect(values()).toEqual(before);

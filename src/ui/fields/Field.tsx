@@ -1,18 +1,17 @@
 // One labelled form field with its inline error (widget spec §4.4): aria-invalid and aria-describedby
 // point at the message. No native `required`, so the browser never blocks our own validation.
 import type { Key } from '../../i18n/index.ts';
-import { setValue, type Field, type FieldError, type Form } from '../../state/form.ts';
+import { setValue, type Field, type Form } from '../../state/form.ts';
 import { t } from '../t.ts';
 
-const MESSAGE: Record<FieldError, Key> = { required: 'required', email: 'badEmail', invalid: 'invalid' };
-
 export function FieldView({ f, form }: { f: Field; form: Form }) {
-  const id = 'f-' + f.id;
+  // ids are unique in the shadow root without a prefix: the widget's own are rc-*, custom fields cf.*
+  const id = f.id;
   const err = form.errors.value[f.id];
   const onInput = (e: Event) => setValue(form, f.id, (e.target as HTMLInputElement).value);
   const props = {
     id,
-    name: f.id,
+    name: id,
     value: form.values.value[f.id] ?? '',
     autocomplete: f.autocomplete,
     'aria-required': f.required,
@@ -44,7 +43,7 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
         // role=alert: a message inserted into the page is only announced by a live region, and a focus move
         // announces the first field's error alone
         <p class="er" id={id + '-e'} role="alert">
-          {t(MESSAGE[err])}
+          {t(err)}
         </p>
       )}
     </div>
