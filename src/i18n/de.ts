@@ -24,14 +24,12 @@ Bevor wir beginnen
 Ich stimme zu
 Nachricht hinterlassen
 Niemand erreichbar. Hinterlassen Sie eine Nachricht.
-Nachricht senden
 Danke! Nachricht gesendet.
 Schreiben Sie uns.
 Senden
 Wird gesendet…
 Nicht gesendet
 Dieses Gespräch ist beendet.
-Neuen Chat starten
 Chat beenden
 Dieses Gespräch beenden?
 Abbrechen

@@ -24,14 +24,12 @@ Antes de empezar
 Acepto
 Deja un mensaje
 No hay nadie disponible. Deja un mensaje.
-Enviar mensaje
 ¡Gracias! Mensaje enviado.
 Escríbenos.
 Enviar
 Enviando…
 No enviado
 Esta conversación ha terminado.
-Iniciar un chat nuevo
 Terminar chat
 ¿Terminar esta conversación?
 Cancelar

@@ -24,14 +24,12 @@ Avant de commencer
 J’accepte
 Laisser un message
 Personne n’est disponible. Laissez un message.
-Envoyer le message
 Merci ! Message envoyé.
 Écrivez-nous.
 Envoyer
 Envoi…
 Non envoyé
 Cette conversation est terminée.
-Nouvelle conversation
 Terminer le chat
 Terminer cette conversation ?
 Annuler

@@ -24,14 +24,12 @@ Antes de começar
 Eu concordo
 Deixe uma mensagem
 Ninguém disponível. Deixe uma mensagem.
-Enviar mensagem
 Obrigado! Mensagem enviada.
 Escreva para nós.
 Enviar
 Enviando…
 Não enviada
 Esta conversa foi encerrada.
-Iniciar novo chat
 Encerrar chat
 Encerrar esta conversa?
 Cancelar

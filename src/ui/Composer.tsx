@@ -15,11 +15,8 @@ function send(e: Event) {
 
 export const Composer = () => (
   <form class="cp" onSubmit={send}>
-    <label class="sr" for="rc-msg">
-      {t('message')}
-    </label>
     <textarea
-      id="rc-msg"
+      aria-label={t('message')}
       rows={1}
       value={draft.value}
       maxLength={config.value?.settings.limitTextLength || undefined}

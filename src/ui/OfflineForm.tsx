@@ -12,5 +12,5 @@ export function OfflineForm() {
         <Text s={m?.offlineSuccessMessage || t('offlineSent')} />
       </p>
     );
-  return <FormView form={offlineForm} fields={offlineList.value} intro={m?.offlineMessage || t('offlineIntro')} label={t('sendMessage')} onSubmit={submitOffline} />;
+  return <FormView form={offlineForm} fields={offlineList.value} intro={m?.offlineMessage || t('offlineIntro')} label={t('send')} onSubmit={submitOffline} />;
 }

@@ -41,5 +41,5 @@ export const Consent = () => (
 
 export function Finished() {
   const m = config.value?.messages;
-  return <Notice text={m?.conversationFinishedMessage || t('finished')} detail={m?.conversationFinishedText} action={t('newChat')} onAction={newChat} />;
+  return <Notice text={m?.conversationFinishedMessage || t('finished')} detail={m?.conversationFinishedText} action={t('start')} onAction={newChat} />;
 }

@@ -48,7 +48,7 @@ test('widget §8: axe finds nothing on the launcher, the form with errors, the c
   const rid = await agentAnswers(h, widget);
   found.push(...(await violations(page, 'conversation')));
   await h.agent.close(rid);
-  await widget.host.getByRole('button', { name: en.newChat }).waitFor();
+  await widget.host.getByRole('button', { name: en.start }).waitFor();
   found.push(...(await violations(page, 'finished')));
   expect(found).toEqual([]);
 });
@@ -63,7 +63,7 @@ test('widget §8: axe finds nothing on the consent screen and the offline form (
   await widget.host.getByText('We keep your messages for 30 days.').waitFor();
   const found = await violations(page, 'consent');
   await widget.host.getByRole('button', { name: en.accept }).click();
-  const send = widget.host.getByRole('button', { name: en.sendMessage });
+  const send = widget.host.getByRole('button', { name: en.send });
   await send.waitFor();
   found.push(...(await violations(page, 'offline form')));
   await send.click();
@@ -96,8 +96,8 @@ test('widget §8: keyboard alone — Tab to the launcher, Enter opens, fill and 
   expect(await focused(page)).toBe('button[submit]');
   await page.keyboard.press('Enter');
   await widget.composer.waitFor();
-  for (let i = 0; i < 6 && (await focused(page)) !== 'textarea'; i++) await page.keyboard.press('Tab');
-  expect(await focused(page)).toBe('textarea');
+  for (let i = 0; i < 6 && (await focused(page)) !== en.message; i++) await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe(en.message); // the composer
   await page.keyboard.type('Typed, not clicked');
   await page.keyboard.press('Enter');
   await expect.poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id).map((m) => m.msg)), { timeout: 10_000 }).toEqual(['Typed, not clicked']);

@@ -161,6 +161,6 @@ test('widget §9: agent names, department names, custom field labels and config 
   expect(await sidewaysOverflow(page)).toEqual([]);
 
   await h.agent.close(rid);
-  await widget.host.getByRole('button', { name: en.newChat }).waitFor();
+  await widget.host.getByRole('button', { name: en.start }).waitFor();
   await expectInert(page, w, 'finished');
 });

@@ -12,7 +12,7 @@ test('widget §4.5, contract §5.3: the agent closes the room → finished scree
   await h.agent.take(rid);
   await h.agent.close(rid, 'Solved');
   await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
-  await widget.host.getByRole('button', { name: en.newChat }).click();
+  await widget.host.getByRole('button', { name: en.start }).click();
   await widget.composer.waitFor();
   await widget.send('second chat');
   const second = await waitFor('a second room with the message', () => h.store.rooms().find((r) => r._id !== rid && storedTexts(h, r._id).includes('second chat')));
@@ -30,7 +30,7 @@ test('widget §4.5, §8: the finished screen takes its text from config messages
   await h.agent.close(rid);
   await widget.host.getByText('Thanks for chatting!').waitFor({ timeout: 10_000 });
   expect(await widget.host.getByText(en.finished).count()).toBe(0);
-  expect(await widget.host.getByRole('button', { name: en.newChat }).count()).toBe(1);
+  expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
 });
 
 test('widget §4.5, contract §4.6: the visitor ends the chat — "End chat", "End this conversation?" with Cancel, then the finished screen; room closed by the visitor', async () => {
@@ -46,7 +46,7 @@ test('widget §4.5, contract §4.6: the visitor ends the chat — "End chat", "E
   await endInHeader.click();
   await confirm.getByRole('button', { name: en.endChat }).click();
   await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
-  expect(await widget.host.getByRole('button', { name: en.newChat }).count()).toBe(1);
+  expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
   const room = h.server.store.rooms.get(rid)!;
   expect(room.open).toBeUndefined();
   expect(room.closer).toBe('visitor');
@@ -66,5 +66,5 @@ test('widget §5, contract §5.3: a close while the socket is down still ends th
   await h.faults.dropSockets();
   await h.agent.close(rid);
   await widget.host.getByText(en.finished).waitFor({ timeout: 15_000 });
-  expect(await widget.host.getByRole('button', { name: en.newChat }).count()).toBe(1);
+  expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
 });

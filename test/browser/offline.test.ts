@@ -29,7 +29,7 @@ test('widget §4.3, contract §4.8: agents offline → offline form (name, email
 
   await widget.fillForm({ [en.name]: VALUES.name, [en.email]: VALUES.email, [en.department]: 'Sales' });
   await message(widget).fill(VALUES.message);
-  await widget.host.getByRole('button', { name: en.sendMessage }).click();
+  await widget.host.getByRole('button', { name: en.send }).click();
   await widget.host.getByText(en.offlineSent).waitFor({ timeout: 10_000 });
   expect(h.server.store.offlineMessages).toEqual([expect.objectContaining({ ...VALUES, department: 'dep-sales' })]);
   expect(h.store.visitors()).toEqual([]);
@@ -43,7 +43,7 @@ test('widget §4.3, contract §4.8: a 400 from POST livechat/offline.message kee
   h.server.store.settings.Livechat_offline_email = ''; // the real server's 400 "Error sending Omnichannel offline message"
   await widget.fillForm({ [en.name]: VALUES.name, [en.email]: VALUES.email });
   await message(widget).fill(VALUES.message);
-  const send = widget.host.getByRole('button', { name: en.sendMessage });
+  const send = widget.host.getByRole('button', { name: en.send });
   await send.click();
   await widget.host.getByRole('alert').waitFor({ timeout: 10_000 });
   expect(await widget.field(en.name).inputValue()).toBe(VALUES.name);

@@ -30,5 +30,4 @@ input,select,textarea{width:100%;padding:10px;font:inherit;font-size:16px;color:
 .cf p{flex-basis:100%}
 .ol{align-self:center;margin-top:8px;font-size:14px}
 .st{min-height:1.4em;padding:0 16px;font-size:14px}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
