@@ -6,7 +6,6 @@ import { createShell } from '../shell/element.ts';
 import { followViewport } from '../shell/phone.ts';
 import { watchCallbacks } from '../state/callbacks.ts';
 import { clearEvents } from '../state/events.ts';
-import { trackPages } from '../state/pages.ts';
 import { session, type Options } from '../state/session.ts';
 import { effect } from '../state/signals.ts';
 import { startWidget, stopWidget } from '../state/start.ts';
@@ -29,7 +28,6 @@ let current: Widget | undefined;
 function start(options: Options, host: HTMLElement) {
   startWidget(options);
   watchCallbacks();
-  trackPages();
   followViewport(host, session.abort.signal);
 }
 

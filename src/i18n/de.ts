@@ -25,14 +25,11 @@ Ich stimme zu
 Nachricht hinterlassen
 Niemand erreichbar. Hinterlassen Sie eine Nachricht.
 Danke! Nachricht gesendet.
-Schreiben Sie uns.
 Senden
 Wird gesendet…
 Nicht gesendet
 Dieses Gespräch ist beendet.
 Chat beenden
-Dieses Gespräch beenden?
-Abbrechen
 {n} schreibt…
 Verbinde…
 Verbinde neu…

@@ -1,5 +1,5 @@
 // English: the complete table. Its key order is the line order of the other tables, which fall back to it.
-export const KEYS = 'open minimize title unread loading error retry unavailable name email phone department choose message optional required badEmail invalid start wait network consentTitle accept offlineTitle offlineIntro offlineSent empty send sending notSent finished endChat endConfirm cancel typing connecting reconnecting back older waiting online away busy offline tooLong';
+export const KEYS = 'open minimize title unread loading error retry unavailable name email phone department choose message optional required badEmail invalid start wait network consentTitle accept offlineTitle offlineIntro offlineSent send sending notSent finished endChat typing connecting reconnecting back older waiting online away busy offline tooLong';
 
 /** The words of `S`. */
 type Words<S extends string> = S extends `${infer W} ${infer R}` ? W | Words<R> : S;
@@ -36,14 +36,11 @@ I agree
 Leave a message
 No one is available. Leave a message.
 Thanks! Message sent.
-Write a message to start.
 Send
 Sending…
 Not sent
 This conversation has ended.
 End chat
-End this conversation?
-Cancel
 {n} is typing…
 Connecting…
 Reconnecting…

@@ -25,14 +25,11 @@ Acepto
 Deja un mensaje
 No hay nadie disponible. Deja un mensaje.
 ¡Gracias! Mensaje enviado.
-Escríbenos.
 Enviar
 Enviando…
 No enviado
 Esta conversación ha terminado.
 Terminar chat
-¿Terminar esta conversación?
-Cancelar
 {n} está escribiendo…
 Conectando…
 Reconectando…

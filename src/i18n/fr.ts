@@ -25,14 +25,11 @@ J’accepte
 Laisser un message
 Personne n’est disponible. Laissez un message.
 Merci ! Message envoyé.
-Écrivez-nous.
 Envoyer
 Envoi…
 Non envoyé
 Cette conversation est terminée.
 Terminer le chat
-Terminer cette conversation ?
-Annuler
 {n} écrit…
 Connexion…
 Reconnexion…

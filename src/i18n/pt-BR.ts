@@ -25,14 +25,11 @@ Eu concordo
 Deixe uma mensagem
 Ninguém disponível. Deixe uma mensagem.
 Obrigado! Mensagem enviada.
-Escreva para nós.
 Enviar
 Enviando…
 Não enviada
 Esta conversa foi encerrada.
 Encerrar chat
-Encerrar esta conversa?
-Cancelar
 {n} está digitando…
 Conectando…
 Reconectando…

@@ -8,7 +8,7 @@ import { retryMessage } from '../state/send.ts';
 import { Component } from 'preact';
 import type { Key } from '../i18n/index.ts';
 import { Composer } from './Composer.tsx';
-import { EndConfirm } from './EndConfirm.tsx';
+import { ending } from '../state/end.ts';
 import { Text } from './Text.tsx';
 import { t, table } from './t.ts';
 
@@ -46,7 +46,7 @@ class Item extends Component<{ m: ChatMessage; lang: unknown }> {
         {m.state == 'failed' && (
           <span class="ms er">
             {t('notSent')}: {REASONS[m.reason!] ? t(REASONS[m.reason!]!) : m.reason}{' '}
-            <button type="button" class="lk" onClick={() => retryMessage(m._id)}>
+            <button class="lk" onClick={() => retryMessage(m._id)}>
               {t('retry')}
             </button>
           </span>
@@ -61,11 +61,11 @@ export function Conversation() {
   const hs = history.value;
   const c = connection.value;
   const typing = agentTyping.value;
+  const e = ending.value;
   return (
     <>
-      <EndConfirm />
       {hasOlder.value && (
-        <button type="button" class="lk ol" onClick={loadOlder}>
+        <button class="lk ol" onClick={loadOlder}>
           {t('older')}
         </button>
       )}
@@ -78,14 +78,13 @@ export function Conversation() {
       {hs == 'error' && (
         <p class="in" role="alert">
           {t('error')}{' '}
-          <button type="button" class="lk" onClick={loadHistory}>
+          <button class="lk" onClick={loadHistory}>
             {t('retry')}
           </button>
         </p>
       )}
-      {!list.length && hs != 'loading' && hs != 'error' && <p class="in">{t('empty')}</p>}
       <p class="in st" role="status">
-        {c ? t(c) : typing && t('typing', typing)}
+        {e == 'ask' ? t('endChat') + '?' : e && e != 'busy' ? `${t('error')} (${e})` : c ? t(c) : typing && t('typing', typing)}
       </p>
       <Composer />
     </>

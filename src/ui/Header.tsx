@@ -1,6 +1,7 @@
-// The panel's header (widget spec §4.5): title, who is serving the chat, "End chat" and minimize.
+// The panel's header (widget spec §4.5): title, who is serving the chat, "End chat" and minimize. Buttons outside
+// a form need no type="button" (here, the launcher, notices and the log).
 import { agent } from '../state/agent.ts';
-import { askEnd, canEnd, ending } from '../state/end.ts';
+import { askEnd, cancelEnd, canEnd, confirmEnd, ending } from '../state/end.ts';
 import { room } from '../state/room.ts';
 import type { Key } from '../i18n/index.ts';
 import { closeToLauncher } from './focus.ts';
@@ -17,18 +18,25 @@ function served() {
   return [<bdi>{a.name || a.username}</bdi>, s];
 }
 
+/** One confirm step in the button itself (§4.6): "End chat" asks "End chat?", a second press ends, leaving the
+ * button cancels; the status line says it too (Conversation). */
+function EndButton() {
+  const e = ending.value;
+  return (
+    <button class="tb" aria-busy={e == 'busy'} onBlur={() => e == 'ask' && cancelEnd()} onClick={e == 'ask' ? confirmEnd : e == 'busy' ? undefined : askEnd}>
+      {t('endChat') + (e == 'ask' ? '?' : '')}
+    </button>
+  );
+}
+
 export const Header = ({ title }: { title: string }) => (
   <header class="hd">
     <div class="tt">
       <h2 id="rc-title">{title}</h2>
       {room.value && <p class="sb">{served()}</p>}
     </div>
-    {canEnd.value && ending.value != 'ask' && (
-      <button type="button" class="tb" onClick={askEnd}>
-        {t('endChat')}
-      </button>
-    )}
-    <button type="button" class="ib" aria-label={t('minimize')} onClick={closeToLauncher}>
+    {canEnd.value && <EndButton />}
+    <button class="ib" aria-label={t('minimize')} onClick={closeToLauncher}>
       <Icon name="close" />
     </button>
   </header>

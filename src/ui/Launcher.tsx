@@ -8,7 +8,6 @@ export function Launcher() {
   const n = unread.value;
   return (
     <button
-      type="button"
       class="ln"
       aria-expanded={open}
       aria-label={(open ? t('minimize') : t('open')) + (n ? ` (${n} ${t('unread')})` : '')}

@@ -24,7 +24,7 @@ export const Notice = ({ text, detail, action, onAction, alert }: Props) => (
       </p>
     )}
     {action && (
-      <button type="button" class="pr" onClick={onAction}>
+      <button class="pr" onClick={onAction}>
         {action}
       </button>
     )}

@@ -1,8 +1,8 @@
 // Issue 4, the end of a conversation against the built widget (widget spec §4.5; server contract §4.6, §5.3): the
-// agent closes it, or the visitor ends it after one confirm step; either way the finished screen, then a new room.
+// agent closes it, or the visitor ends it after one confirm step (in the button); either way the finished screen, then a new room.
 import { expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
-import { header, startChat, storedTexts, waitFor, watchSockets } from './chat.ts';
+import { header, startChat, statusWith, storedTexts, waitFor, watchSockets } from './chat.ts';
 import { seedWith, useHarness } from './harness.ts';
 
 const h = useHarness();
@@ -33,18 +33,18 @@ test('widget §4.5, §8: the finished screen takes its text from config messages
   expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
 });
 
-test('widget §4.5, contract §4.6: the visitor ends the chat — "End chat", "End this conversation?" with Cancel, then the finished screen; room closed by the visitor', async () => {
+test('widget §4.5, contract §4.6: the visitor ends the chat — "End chat" asks "End chat?" in the button (and the status line), leaving it cancels, a second press ends; room closed by the visitor', async () => {
   const { widget, rid } = await startChat(h);
-  const endInHeader = header(widget).getByRole('button', { name: en.endChat });
-  await endInHeader.click();
-  const confirm = widget.host.getByRole('group').filter({ hasText: en.endConfirm });
-  await confirm.waitFor();
-  await confirm.getByRole('button', { name: en.cancel }).click();
-  await expect.poll(() => confirm.count()).toBe(0);
+  const end = header(widget).getByRole('button', { name: en.endChat });
+  await end.click();
+  await expect.poll(() => end.textContent()).toBe(en.endChat + '?');
+  await statusWith(widget, en.endChat + '?').waitFor();
+  await widget.composer.click(); // leaving the button cancels
+  await expect.poll(() => end.textContent()).toBe(en.endChat);
   expect(h.server.store.rooms.get(rid)!.open).toBe(true);
 
-  await endInHeader.click();
-  await confirm.getByRole('button', { name: en.endChat }).click();
+  await end.click();
+  await end.click();
   await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
   expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
   const room = h.server.store.rooms.get(rid)!;

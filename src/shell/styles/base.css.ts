@@ -10,13 +10,11 @@ export const base = `
 .l .ln,.l .p{right:auto;left:20px}
 svg{fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .bd{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;background:#c5001a;color:#fff;font-size:12px;line-height:20px}
-.p{position:fixed;right:20px;bottom:88px;width:370px;height:min(580px,calc(100vh - 108px));display:flex;flex-direction:column;overflow:hidden;background:var(--bg);border-radius:12px;box-shadow:0 8px 28px #0005;animation:rc-in .15s ease-out}
-@keyframes rc-in{from{opacity:0;transform:translateY(8px)}}
+.p{position:fixed;right:20px;bottom:88px;width:370px;height:min(580px,calc(100vh - 108px));display:flex;flex-direction:column;overflow:hidden;background:var(--bg);border-radius:12px;box-shadow:0 8px 28px #0005}
 .hd{display:flex;align-items:center;gap:8px;padding:8px 8px 8px 16px;background:var(--rc);color:var(--on)}
 .hd h2{flex:1;margin:0;font-size:17px}
 .ib{display:grid;padding:8px;border:0;border-radius:8px;background:none;color:inherit;cursor:pointer}
 .bo{flex:1;min-height:0;display:flex;flex-direction:column;overflow:auto}
 :focus-visible{outline:2px solid var(--fg);outline-offset:2px}
 @media (max-width:480px){.p{inset:var(--vt,0) 0 auto;width:auto;height:var(--vh,100%);border-radius:0}.o .ln{display:none}}
-@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 `;

@@ -26,8 +26,6 @@ input,select,textarea{width:100%;padding:10px;font:inherit;font-size:16px;color:
 .tt>*{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
 .sb{font-size:13px;opacity:.9}
 .tb{padding:6px 10px;font:inherit;font-size:14px;color:inherit;background:#0003;border:0;border-radius:8px;cursor:pointer}
-.cf{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:12px 16px;border-bottom:1px solid var(--bd)}
-.cf p{flex-basis:100%}
 .ol{align-self:center;margin-top:8px;font-size:14px}
 .st{min-height:1.4em;padding:0 16px;font-size:14px}
 `;
