@@ -208,8 +208,7 @@ export class Store {
     this.emit('stream-livechat-room', rid, [event]);
   }
 
-  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], msg = ''): StoredMessage {
-    const now = new Date();
+  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], msg = '', now = new Date()): StoredMessage {
     return this.saveMessage({
       _id: randomId(), rid: room._id, msg, t, groupable: false, u, ts: now, _updatedAt: now,
       urls: [], mentions: [], channels: [], md: [],
@@ -223,7 +222,7 @@ export class Store {
     room.closer = closer;
     room.closedBy = by;
     room._updatedAt = room.closedAt;
-    this.systemMessage(room, 'livechat-close', { _id: by._id, username: by.username }, comment);
+    this.systemMessage(room, 'livechat-close', { _id: by._id, username: by.username }, comment, room.closedAt); // one instant for both
   }
 
   assignAgent(room: StoredRoom, agent: StoredAgent): void {

@@ -10,17 +10,17 @@ export function createShell(nonce?: string): { host: HTMLElement; root: ShadowRo
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });
   const css = base + content;
-  // Constructable stylesheets work under a CSP without 'unsafe-inline'; <style nonce> covers older browsers,
-  // where the constructor or replaceSync throws (those that have both also have adoptedStyleSheets).
-  try {
+  // Constructable stylesheets work under a CSP without 'unsafe-inline'; <style nonce> covers older browsers (those
+  // with adoptedStyleSheets also have replaceSync).
+  if ('adoptedStyleSheets' in root) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
-  } catch {
+  } else {
     const style = document.createElement('style');
     if (nonce) style.nonce = nonce;
     style.textContent = css;
-    root.append(style);
+    (root as ShadowRoot).append(style);
   }
   document.body.append(host);
   // The top layer: a transformed or clipping host <body> would otherwise contain our fixed-position boxes.

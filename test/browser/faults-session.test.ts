@@ -30,7 +30,8 @@ test('widget §5, §6, contract §6.5: three socket drops while visitor and agen
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('after the storm');
   expected.push('after the storm');
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.sending);
-  expect(storedTexts(h, rid)).toEqual(expected);
+  // each once; the order of a visitor's retry and an agent's message from the same outage is the server's
+  expect(storedTexts(h, rid).sort()).toEqual([...expected].sort());
   const log = await widget.logText();
   expect(expected.filter((t) => count(log, t) !== 1)).toEqual([]);
   expect(sockets.open()).toBe(1);
