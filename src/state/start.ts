@@ -10,6 +10,10 @@ import { activate, isOpen } from './ui.ts';
 import { knownVisitor } from './visitor.ts';
 import type { Kv } from '../storage/kv.ts';
 
+/** Failed start-ups in a row, and whether a retry is waiting (one at a time, however many attempts overlap). */
+let tries = 0;
+let waiting = false;
+
 /** Synchronous so the launcher can render at once; the config request waits for the next task. */
 export function startWidget(opts: Options, kv?: Kv) {
   beginSession(opts, kv);
@@ -18,10 +22,6 @@ export function startWidget(opts: Options, kv?: Kv) {
   if (opts.open) isOpen.value = true;
   later(0, () => void retryStart());
 }
-
-/** Failed start-ups in a row, and whether a retry is waiting (one at a time, however many attempts overlap). */
-let tries = 0;
-let waiting = false;
 
 /** Also the "try again" of the error screen and of opening after a failure; while open it tries again by itself,
  * backing off, so the widget recovers when the server is back. */
