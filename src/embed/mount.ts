@@ -5,6 +5,7 @@ import { h, render } from 'preact';
 import { createShell } from '../shell/element.ts';
 import { followViewport } from '../shell/phone.ts';
 import { watchCallbacks } from '../state/callbacks.ts';
+import { trackPages } from '../state/pages.ts';
 import { clearEvents } from '../state/events.ts';
 import { session, type Options } from '../state/session.ts';
 import { effect } from '../state/signals.ts';
@@ -28,6 +29,7 @@ let current: Widget | undefined;
 function start(options: Options, host: HTMLElement) {
   startWidget(options);
   watchCallbacks();
+  trackPages();
   followViewport(host, session.abort.signal);
 }
 

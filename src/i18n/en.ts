@@ -1,5 +1,5 @@
 // English: the complete table. Its key order is the line order of the other tables, which fall back to it.
-export const KEYS = 'open minimize title unread loading error retry unavailable name email phone department choose message optional required badEmail invalid start wait network consentTitle accept offlineTitle offlineIntro offlineSent send sending notSent finished endChat typing connecting reconnecting back older waiting online away busy offline tooLong';
+export const KEYS = 'open minimize title unread loading error retry unavailable name email phone department choose message optional required badEmail invalid start wait network consentTitle accept offlineTitle offlineIntro offlineSent send sending notSent finished endChat typing connecting back older waiting online away busy offline tooLong';
 
 /** The words of `S`. */
 type Words<S extends string> = S extends `${infer W} ${infer R}` ? W | Words<R> : S;
@@ -43,7 +43,6 @@ This conversation has ended.
 End chat
 {n} is typing…
 Connecting…
-Reconnecting…
 Connected again.
 Earlier messages
 Waiting for an agent…

@@ -83,7 +83,7 @@ async function hear(e: TabEvent) {
 }
 
 function setState(s: 'connecting' | 'connected' | 'offline') {
-  const c: Connection = s == 'connected' ? (wasUp ? 'back' : '') : wasUp ? 'reconnecting' : 'connecting';
+  const c: Connection = s == 'connected' ? (wasUp ? 'back' : '') : wasUp ? 'offline' : 'connecting';
   wasUp ||= s == 'connected';
   relay({ t: 'connection', state: c });
   if (c == 'back') later(3e3, () => connection.value == 'back' && relay({ t: 'connection', state: '' }));

@@ -16,7 +16,7 @@ export type TabEvent =
   | { t: 'typing-out'; on: boolean };
 
 /** What the visitor is told about the socket (widget spec §5); '' = nothing to say. */
-export type Connection = '' | 'connecting' | 'reconnecting' | 'back';
+export type Connection = '' | 'connecting' | 'offline' | 'back';
 
 export interface TabsOptions<E> {
   /** Events posted by the other tabs (never this tab's own). */

@@ -42,6 +42,34 @@ test('§1 the official snippet with our src: queued callbacks run, the visitor o
   expect(h.pageErrors).toEqual([]);
 });
 
+test('§3.7 pushState, back and a title change are reported by themselves; with historyMonitorType url the stand-in keeps only the URL changes, as Rocket.Chat does', async () => {
+  const seed = seedWith({ settings: { Livechat_history_monitor_type: 'url', Livechat_Visitor_navigation_as_a_message: true } });
+  const { page, widget } = await h.openHostPage({ seed });
+  const visits: { change: string; href: string; title: string; kept: boolean }[] = [];
+  page.on('requestfinished', async (r) => {
+    if (!r.url().endsWith('/page.visited')) return;
+    const { pageInfo } = r.postDataJSON();
+    const kept = 'page' in (await (await r.response())!.json()); // §3.7: `{ page }` when stored, `{}` when filtered
+    visits.push({ change: pageInfo.change, href: new URL(pageInfo.location.href).pathname, title: pageInfo.title, kept });
+  });
+  await widget.open();
+  await widget.register();
+  await widget.send('Hello');
+  const path = await page.evaluate(() => location.pathname);
+  await page.evaluate(() => history.pushState(null, '', '/pricing'));
+  await expect.poll(() => visits.length).toBe(1);
+  await page.evaluate(() => (document.title = 'Pricing'));
+  await expect.poll(() => visits.length).toBe(2);
+  await page.evaluate(() => history.back());
+  await expect.poll(() => visits.length).toBe(3);
+  expect(visits).toEqual([
+    { change: 'url', href: '/pricing', title: visits[0]!.title, kept: true },
+    { change: 'title', href: '/pricing', title: 'Pricing', kept: false },
+    { change: 'url', href: path, title: 'Pricing', kept: true },
+  ]);
+  expect(h.pageErrors).toEqual([]);
+});
+
 test('§8 setLanguage switches the texts at run time; remove() leaves no element', async () => {
   const { page, widget } = await h.openHostPage();
   await widget.launcher.waitFor();

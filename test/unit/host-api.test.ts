@@ -225,7 +225,6 @@ describe('methods', () => {
     expect(seen).toEqual(['onWidgetHidden', 'onWidgetShown', 'onChatMaximized', 'onChatMinimized']);
   });
 
-  // Automatic tracking (history navigation, title changes) is held back for the budget: docs/wip/page-tracking.md.
   it('pageVisited sends page.visited for a known visitor only (§3.7)', async () => {
     start();
     w.pageVisited('url');
@@ -238,6 +237,45 @@ describe('methods', () => {
     const sent = rest.to('POST page.visited');
     expect(sent).toHaveLength(1);
     expect(sent[0].body).toMatchObject({ pageInfo: { change: 'title', title: document.title, location: { href: location.href } } });
+  });
+
+  it('§3.7 history navigation and title changes are reported by themselves (Navigation API, no timer); remove() stops it', async () => {
+    const nav = new EventTarget(); // happy-dom has no Navigation API
+    vi.stubGlobal('navigation', nav);
+    const navigate = (path: string) => (history.pushState(null, '', path), nav.dispatchEvent(new Event('currententrychange')));
+    start();
+    w.registerGuest({ name: 'Ada' });
+    await settle();
+    navigate('/pricing');
+    await flush(5);
+    document.title = 'Pricing';
+    await vi.waitFor(() => expect(rest.to('POST page.visited')).toHaveLength(2));
+    const seen = rest.to('POST page.visited').map((c) => [c.body.pageInfo.change, c.body.pageInfo.location.href, c.body.pageInfo.title]);
+    expect(seen).toEqual([
+      ['url', location.origin + '/pricing', seen[0]![2]],
+      ['title', location.origin + '/pricing', 'Pricing'],
+    ]);
+    navigate('/pricing'); // the same URL again: no change to report
+    w.remove();
+    navigate('/after-remove');
+    document.title = 'Gone';
+    await flush(5);
+    expect(rest.to('POST page.visited')).toHaveLength(2);
+  });
+
+  it('§3.7 historyMonitorType "never": navigation is not reported, the host page\'s pageVisited still is', async () => {
+    const nav = new EventTarget();
+    vi.stubGlobal('navigation', nav);
+    start(makeConfig({ departments }, { historyMonitorType: 'never' }));
+    w.registerGuest({ name: 'Ada' });
+    await settle();
+    history.pushState(null, '', '/quiet');
+    nav.dispatchEvent(new Event('currententrychange'));
+    document.title = 'Quiet';
+    await flush(5);
+    expect(rest.to('POST page.visited')).toHaveLength(0);
+    w.pageVisited('url');
+    await vi.waitFor(() => expect(rest.to('POST page.visited')).toHaveLength(1));
   });
 
   it('logout forgets the token and starts fresh; remove leaves no element', async () => {
