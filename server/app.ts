@@ -63,7 +63,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter();
   const agent = agentRoutes(store);
   const server = http.createServer();
-  const ddp = attachDdp(server, store);
+  const ddp = attachDdp(server, store, { rateLimit: opts.rateLimit !== false });
   const faults = opts.faults ? new Faults(() => ddp.dropAll()) : undefined;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

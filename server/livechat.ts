@@ -69,3 +69,8 @@ export function publicAgent(store: Store, agentId: string): Agent | undefined {
   if (!a) return undefined;
   return { _id: a._id, username: a.username, name: a.name, status: a.status };
 }
+
+/** lib/guests.ts notifyGuestStatusChanged: the visitor's status as copied into its open rooms (`v.status`). */
+export function notifyGuestStatusChanged(store: Store, token: string, status: string): void {
+  for (const room of store.rooms.values()) if (room.open && room.v.token === token) room.v.status = status;
+}
