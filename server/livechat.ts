@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Agent } from '../src/api/contract.ts';
 import { plainError, meteorError } from './errors.ts';
-import { plainText, randomId, type Store, type StoredAgent, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
+import { plainText, randomId, type Store, type StoredAgent, type StoredDepartment, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
 
 export function requireGuest(store: Store, token: unknown): StoredVisitor {
   const visitor = typeof token === 'string' ? store.visitorByToken(token) : undefined;
@@ -24,6 +24,12 @@ export function sourceType(req: IncomingMessage): 'widget' | 'api' {
     (req.headers.cookie ?? '').split(';').map((c) => c.trim().split('=').map(decodeURIComponent) as [string, string]),
   );
   return cookies.rc_room_type === 'l' && cookies.rc_is_widget === 't' ? 'widget' : 'api';
+}
+
+/** departmentsLib.ts getRequiredDepartment: the first enabled department with agents, shown on registration, that
+ * has an agent online — where routing sends a visitor who named no department. */
+export function requiredDepartment(store: Store): StoredDepartment | undefined {
+  return [...store.departments.values()].find((d) => d.enabled && d.showOnRegistration && store.onlineAgents(d._id).length > 0);
 }
 
 /** Auto_Selection routing: the online agent of the department serving the fewest open rooms. */

@@ -208,10 +208,12 @@ export class Store {
     this.emit('stream-livechat-room', rid, [event]);
   }
 
-  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], msg = '', now = new Date()): StoredMessage {
+  /** Message.saveSystemMessage: `fields` are the type's extra data (transferData, navigation, requestData…). */
+  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], options: { msg?: string; ts?: Date; fields?: Record<string, unknown> } = {}): StoredMessage {
+    const now = options.ts ?? new Date();
     return this.saveMessage({
-      _id: randomId(), rid: room._id, msg, t, groupable: false, u, ts: now, _updatedAt: now,
-      urls: [], mentions: [], channels: [], md: [],
+      _id: randomId(), rid: room._id, msg: options.msg ?? '', t, groupable: false, u, ts: now, _updatedAt: now,
+      urls: [], mentions: [], channels: [], md: [], ...options.fields,
     });
   }
 
@@ -222,7 +224,7 @@ export class Store {
     room.closer = closer;
     room.closedBy = by;
     room._updatedAt = room.closedAt;
-    this.systemMessage(room, 'livechat-close', { _id: by._id, username: by.username }, comment, room.closedAt); // one instant for both
+    this.systemMessage(room, 'livechat-close', { _id: by._id, username: by.username }, { msg: comment, ts: room.closedAt }); // one instant for both
   }
 
   assignAgent(room: StoredRoom, agent: StoredAgent): void {
