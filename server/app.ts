@@ -10,6 +10,7 @@ import { MAX_JSON_BYTES, parseJson, queryObject, readBody } from './body.ts';
 import { applyCors } from './cors.ts';
 import { RateLimiter } from './ratelimit.ts';
 import { Faults } from './faults.ts';
+import { serveSound } from './sounds.ts';
 import { errorBody } from './errors.ts';
 import { loadSeed, storeFromSeed, type Seed } from './seed.ts';
 import type { Store } from './store.ts';
@@ -110,6 +111,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (faults.control(req, res, url.pathname, body)) return;
     }
     if (url.pathname.startsWith('/file-upload/')) return serveFile(store, res, url);
+    if (serveSound(req, res, url.pathname)) return;
     if (await agent(req, res, url)) return;
     sendJson(res, 404, { success: false, error: 'Not found' });
   }

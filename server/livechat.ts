@@ -18,6 +18,15 @@ export function requireRoom(store: Store, token: string, rid: unknown): StoredRo
   return room;
 }
 
+/** Meteor.absoluteUrl(): the server's root URL with a trailing slash — the Site_Url setting when seeded, else the
+ * address the request came to. */
+export function absoluteUrl(store: Store, req: IncomingMessage): string {
+  const site = String(store.setting('Site_Url') ?? '');
+  if (site) return site.endsWith('/') ? site : `${site}/`;
+  const proto = String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0].trim();
+  return `${proto}://${req.headers.host ?? 'localhost'}/`;
+}
+
 /** `source.type` is "widget" only when the official iframe's cookies are present (§4.2.4). */
 export function sourceType(req: IncomingMessage): 'widget' | 'api' {
   const cookies = Object.fromEntries(
