@@ -1,5 +1,5 @@
 // The stand-in Rocket.Chat server: REST under /api/v1/livechat (§1–§4), DDP at /websocket, the agent
-// console, uploaded files, and (test-only) fault controls, all on one node:http server.
+// console, uploaded files, the chime, letter avatars, and (test-only) fault controls, all on one node:http server.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachDdp } from './ddp/index.ts';
@@ -11,6 +11,7 @@ import { applyCors } from './cors.ts';
 import { RateLimiter } from './ratelimit.ts';
 import { Faults } from './faults.ts';
 import { serveSound } from './sounds.ts';
+import { serveAvatar } from './avatar.ts';
 import { errorBody } from './errors.ts';
 import { loadSeed, storeFromSeed, type Seed } from './seed.ts';
 import type { Store } from './store.ts';
@@ -112,6 +113,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
     if (url.pathname.startsWith('/file-upload/')) return serveFile(store, res, url);
     if (serveSound(req, res, url.pathname)) return;
+    if (serveAvatar(store, req, res, url)) return;
     if (await agent(req, res, url)) return;
     sendJson(res, 404, { success: false, error: 'Not found' });
   }
