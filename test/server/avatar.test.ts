@@ -44,3 +44,11 @@ test('UI_Use_Name_Avatar: the known user\'s name, all initials; /avatar/@text al
   expect(letter(await (await get('/avatar/@Jane Mary Doe Smith')).text())).toBe('JMD');
   expect(letter(await (await get('/avatar/nobody')).text())).toBe('N');
 });
+
+test('Accounts_AvatarBlockUnauthenticatedAccess (8.x default): a visitor gets the letters without cache headers (middlewares/auth.ts)', async () => {
+  s.store.settings.Accounts_AvatarBlockUnauthenticatedAccess = true;
+  const res = await get('/avatar/agent1');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBeNull();
+  expect(letter(await res.text())).toBe('A');
+});
