@@ -1,11 +1,12 @@
 // The stand-in Rocket.Chat server: REST under /api/v1/livechat (§1–§4), DDP at /websocket, the agent
 // console, uploaded files, the chime, letter avatars, and (test-only) fault controls, all on one node:http server.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { resolveMx } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { attachDdp } from './ddp/index.ts';
 import { agentRoutes } from './agent/index.ts';
 import { livechatRoutes } from './routes/index.ts';
-import { matchRoute, routeKey, runRoute, type RouteDef } from './route.ts';
+import { matchRoute, routeKey, runRoute, type MxResolver, type RouteDef } from './route.ts';
 import { MAX_JSON_BYTES, parseJson, queryObject, readBody } from './body.ts';
 import { applyCors } from './cors.ts';
 import { RateLimiter } from './ratelimit.ts';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   /** on by default, as on a real server outside TEST_MODE (§1.5) */
   rateLimit?: boolean;
   faults?: boolean;
+  /** the MX lookup behind Livechat_validate_offline_email; tests pass their own so they need no network */
+  resolveMx?: MxResolver;
 }
 
 export interface RunningServer {
@@ -94,7 +97,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     } catch (e) {
       return sendJson(res, 400, errorBody(e));
     }
-    const out = await runRoute(matched, { store, req, query: queryObject(url), body, raw });
+    const out = await runRoute(matched, { store, req, query: queryObject(url), body, raw, resolveMx: opts.resolveMx ?? resolveMx });
     sendJson(res, out.status, out.body);
   }
 

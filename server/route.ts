@@ -17,7 +17,11 @@ export interface Ctx {
   body: Record<string, unknown>;
   /** raw request bytes, for the multipart upload */
   raw: Buffer;
+  /** node:dns resolveMx unless the server was started with another (offline-message address check) */
+  resolveMx: MxResolver;
 }
+
+export type MxResolver = (domain: string) => Promise<unknown>;
 
 /** A reply that is not `{...payload, success:true}`: its own status and body (upload's 403 / `reason` answers). */
 export class Raw {

@@ -84,7 +84,10 @@ function buildConfig(store: Store, req: IncomingMessage, token?: string, departm
   config.guest = { _id, name, username, token: visitor.token, visitorEmails, department: dep };
   const room = store.openRoomOf(visitor.token);
   if (!room) return config;
-  config.room = { _id: room._id, departmentId: room.departmentId, servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() }, open: room.open };
+  config.room = {
+    _id: room._id, departmentId: room.departmentId, servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() }, open: room.open,
+    ...(room.callStatus ? { callStatus: room.callStatus } : {}),
+  };
   const agent = room.servedBy && publicAgent(store, room.servedBy._id);
   if (agent) config.agent = agent;
   return config;
