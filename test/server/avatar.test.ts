@@ -45,7 +45,7 @@ test('UI_Use_Name_Avatar: the known user\'s name, all initials; /avatar/@text al
   expect(letter(await (await get('/avatar/nobody')).text())).toBe('N');
 });
 
-test('Accounts_AvatarBlockUnauthenticatedAccess (8.x default): a visitor gets the letters without cache headers (middlewares/auth.ts)', async () => {
+test('Accounts_AvatarBlockUnauthenticatedAccess (on in the newest settings): a visitor gets the letters without cache headers (middlewares/auth.ts)', async () => {
   s.store.settings.Accounts_AvatarBlockUnauthenticatedAccess = true;
   const res = await get('/avatar/agent1');
   expect(res.status).toBe(200);
