@@ -1,15 +1,18 @@
 // The stand-in Rocket.Chat server: REST under /api/v1/livechat (§1–§4), DDP at /websocket, the agent
-// console, uploaded files, and (test-only) fault controls, all on one node:http server.
+// console, uploaded files, the chime, letter avatars, and (test-only) fault controls, all on one node:http server.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { resolveMx } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { attachDdp } from './ddp/index.ts';
 import { agentRoutes } from './agent/index.ts';
 import { livechatRoutes } from './routes/index.ts';
-import { matchRoute, routeKey, runRoute, type RouteDef } from './route.ts';
+import { matchRoute, routeKey, runRoute, type MxResolver, type RouteDef } from './route.ts';
 import { MAX_JSON_BYTES, parseJson, queryObject, readBody } from './body.ts';
 import { applyCors } from './cors.ts';
 import { RateLimiter } from './ratelimit.ts';
 import { Faults } from './faults.ts';
+import { serveSound } from './sounds.ts';
+import { serveAvatar } from './avatar.ts';
 import { errorBody } from './errors.ts';
 import { loadSeed, storeFromSeed, type Seed } from './seed.ts';
 import type { Store } from './store.ts';
@@ -21,6 +24,8 @@ export interface ServerOptions {
   /** on by default, as on a real server outside TEST_MODE (§1.5) */
   rateLimit?: boolean;
   faults?: boolean;
+  /** the MX lookup behind Livechat_validate_offline_email; tests pass their own so they need no network */
+  resolveMx?: MxResolver;
 }
 
 export interface RunningServer {
@@ -63,7 +68,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter();
   const agent = agentRoutes(store);
   const server = http.createServer();
-  const ddp = attachDdp(server, store);
+  const ddp = attachDdp(server, store, { rateLimit: opts.rateLimit !== false });
   const faults = opts.faults ? new Faults(() => ddp.dropAll()) : undefined;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -92,7 +97,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     } catch (e) {
       return sendJson(res, 400, errorBody(e));
     }
-    const out = await runRoute(matched, { store, req, query: queryObject(url), body, raw });
+    const out = await runRoute(matched, { store, req, query: queryObject(url), body, raw, resolveMx: opts.resolveMx ?? resolveMx });
     sendJson(res, out.status, out.body);
   }
 
@@ -110,6 +115,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (faults.control(req, res, url.pathname, body)) return;
     }
     if (url.pathname.startsWith('/file-upload/')) return serveFile(store, res, url);
+    if (serveSound(req, res, url.pathname)) return;
+    if (serveAvatar(store, req, res, url)) return;
     if (await agent(req, res, url)) return;
     sendJson(res, 404, { success: false, error: 'Not found' });
   }

@@ -2,14 +2,14 @@
 import type { ErrorBody } from '../src/api/contract.ts';
 
 export class ApiError extends Error {
-  constructor(message: string, readonly errorType?: string, readonly details?: Record<string, unknown>) {
+  constructor(message: string, readonly errorType?: string, readonly details?: Record<string, unknown>, readonly reason?: string) {
     super(message);
   }
 }
 
 /** `new Meteor.Error(code, reason?, details?)` → `"Reason [code]"` / `"[code]"` with errorType. */
 export function meteorError(code: string, reason?: string, details?: Record<string, unknown>): ApiError {
-  return new ApiError(reason ? `${reason} [${code}]` : `[${code}]`, code, details);
+  return new ApiError(reason ? `${reason} [${code}]` : `[${code}]`, code, details, reason);
 }
 
 /** `new Error(text)`: the text alone, no errorType. */

@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Agent } from '../src/api/contract.ts';
 import { plainError, meteorError } from './errors.ts';
-import { plainText, randomId, type Store, type StoredAgent, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
+import { plainText, randomId, type Store, type StoredAgent, type StoredDepartment, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
 
 export function requireGuest(store: Store, token: unknown): StoredVisitor {
   const visitor = typeof token === 'string' ? store.visitorByToken(token) : undefined;
@@ -18,12 +18,27 @@ export function requireRoom(store: Store, token: string, rid: unknown): StoredRo
   return room;
 }
 
+/** Meteor.absoluteUrl(): the server's root URL with a trailing slash — the Site_Url setting when seeded, else the
+ * address the request came to. */
+export function absoluteUrl(store: Store, req: IncomingMessage): string {
+  const site = String(store.setting('Site_Url') ?? '');
+  if (site) return site.endsWith('/') ? site : `${site}/`;
+  const proto = String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0].trim();
+  return `${proto}://${req.headers.host ?? 'localhost'}/`;
+}
+
 /** `source.type` is "widget" only when the official iframe's cookies are present (§4.2.4). */
 export function sourceType(req: IncomingMessage): 'widget' | 'api' {
   const cookies = Object.fromEntries(
     (req.headers.cookie ?? '').split(';').map((c) => c.trim().split('=').map(decodeURIComponent) as [string, string]),
   );
   return cookies.rc_room_type === 'l' && cookies.rc_is_widget === 't' ? 'widget' : 'api';
+}
+
+/** departmentsLib.ts getRequiredDepartment: the first enabled department with agents, shown on registration, that
+ * has an agent online — where routing sends a visitor who named no department. */
+export function requiredDepartment(store: Store): StoredDepartment | undefined {
+  return [...store.departments.values()].find((d) => d.enabled && d.showOnRegistration && store.onlineAgents(d._id).length > 0);
 }
 
 /** Auto_Selection routing: the online agent of the department serving the fewest open rooms. */
@@ -68,4 +83,9 @@ export function publicAgent(store: Store, agentId: string): Agent | undefined {
   const a = store.agents.get(agentId);
   if (!a) return undefined;
   return { _id: a._id, username: a.username, name: a.name, status: a.status };
+}
+
+/** lib/guests.ts notifyGuestStatusChanged: the visitor's status as copied into its open rooms (`v.status`). */
+export function notifyGuestStatusChanged(store: Store, token: string, status: string): void {
+  for (const room of store.rooms.values()) if (room.open && room.v.token === token) room.v.status = status;
 }

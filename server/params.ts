@@ -78,8 +78,9 @@ function run(schema: Schema, v: unknown): Result {
   }
 }
 
-/** Validates (and coerces in place) or throws `"<msg> [invalid-params]"` with errorType `invalid-params`. */
-export function validateParams(schema: Schema, value: unknown): void {
+/** Validates (and coerces in place) or throws errorType `invalid-params` with `"<msg> [invalid-params]"` (classic
+ * addRoute validateParams, §1.2) or the bare message (typed routes, §1.3). */
+export function validateParams(schema: Schema, value: unknown, style: 'classic' | 'typed' = 'classic'): void {
   const r = run(schema, value);
-  if (!r.ok) throw new ApiError(`${r.message} [invalid-params]`, 'invalid-params');
+  if (!r.ok) throw new ApiError(style === 'classic' ? `${r.message} [invalid-params]` : r.message, 'invalid-params');
 }

@@ -17,7 +17,11 @@ export interface Ctx {
   body: Record<string, unknown>;
   /** raw request bytes, for the multipart upload */
   raw: Buffer;
+  /** node:dns resolveMx unless the server was started with another (offline-message address check) */
+  resolveMx: MxResolver;
 }
+
+export type MxResolver = (domain: string) => Promise<unknown>;
 
 /** A reply that is not `{...payload, success:true}`: its own status and body (upload's 403 / `reason` answers). */
 export class Raw {
@@ -32,6 +36,8 @@ export interface RouteDef {
   check?: Pattern;
   /** … or AJV-style schema; GET validates the query, other methods the body (§1.2) */
   schema?: Schema;
+  /** a typed `API.v1.post(path, { body })` route: its validation errors have no `[invalid-params]` suffix (§1.3) */
+  typed?: true;
   /** the route's own limit (§1.5); routes without one get the default limiter (app.ts) */
   rateLimit?: { calls: number; windowMs: number };
   /** raw body wanted (multipart): skip JSON parsing */
@@ -78,7 +84,7 @@ export async function runRoute(m: Matched, ctx: Omit<Ctx, 'params'>): Promise<{ 
   try {
     const input = m.def.method === 'GET' ? ctx.query : ctx.body;
     if (m.def.check) check(input, m.def.check);
-    if (m.def.schema) validateParams(m.def.schema, input);
+    if (m.def.schema) validateParams(m.def.schema, input, m.def.typed ? 'typed' : 'classic');
     const out = await m.def.action({ ...ctx, params: m.params });
     if (out instanceof Raw) return { status: out.status, body: out.body };
     return { status: 200, body: { ...(out as object), success: true } };

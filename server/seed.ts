@@ -30,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   Livechat_offline_message: '',
   Livechat_offline_success_message: '',
   Livechat_offline_email: '',
+  Livechat_validate_offline_email: true,
   Livechat_conversation_finished_message: '',
   Livechat_conversation_finished_text: '',
   Livechat_enable_transcript: false,
@@ -65,6 +66,18 @@ export const DEFAULT_SETTINGS: Settings = {
   API_Enable_CORS: false,
   API_CORS_Origin: '*',
   Language: '',
+  // the stand-in's ROOT_URL (Meteor.absoluteUrl): absolute URLs it hands out; empty = taken from the request's Host
+  Site_Url: '',
+  UI_Use_Real_Name: false,
+  UI_Use_Name_Avatar: false,
+  Accounts_AvatarCacheTime: 3600,
+  Accounts_AvatarBlockUnauthenticatedAccess: false,
+  DDP_Rate_Limit_Connection_Enabled: true,
+  DDP_Rate_Limit_Connection_Requests_Allowed: 600,
+  DDP_Rate_Limit_Connection_Interval_Time: 60000,
+  DDP_Rate_Limit_Connection_By_Method_Enabled: true,
+  DDP_Rate_Limit_Connection_By_Method_Requests_Allowed: 10,
+  DDP_Rate_Limit_Connection_By_Method_Interval_Time: 10000,
 };
 
 const KIND = { departments: ['_id', 'name'], customFields: ['_id', 'label', 'scope'], agents: ['_id', 'username', 'status'] } as const;

@@ -72,6 +72,8 @@ export interface StoredRoom {
   closedBy?: { _id: string; username: string };
   closer?: 'visitor' | 'user';
   livechatData?: Record<string, string>;
+  /** set by visitor.callStatus (Rooms.setCallStatus) */
+  callStatus?: string;
 }
 
 export interface StoredMessage {
@@ -87,6 +89,8 @@ export interface StoredMessage {
   _updatedAt: Date;
   editedAt?: Date;
   editedBy?: { _id: string; username: string };
+  /** kept but never shown: not in history, not on the room stream (page tracking without the "as a message" setting) */
+  _hidden?: boolean;
   urls: unknown[];
   mentions: unknown[];
   channels: unknown[];
@@ -179,12 +183,14 @@ export class Store {
     this.bus.emit('stream', { stream, eventName, args, origin });
   }
 
-  /** Appends (or replaces by `_id`) and broadcasts on `stream-room-messages` (§4.3 side effects, §6.5). */
+  /** Appends (or replaces by `_id`) and broadcasts on `stream-room-messages` (§4.3 side effects, §6.5); a `_hidden`
+   * message is kept but not broadcast (RC's stream watcher skips it) and not counted. */
   saveMessage(message: StoredMessage): StoredMessage {
     const list = this.roomMessages(message.rid);
     const i = list.findIndex((m) => m._id === message._id);
     if (i >= 0) list[i] = message;
     else list.push(message);
+    if (message._hidden) return message;
     const room = this.rooms.get(message.rid);
     if (room && i < 0) {
       room.msgs += message.t ? 0 : 1;
@@ -208,10 +214,12 @@ export class Store {
     this.emit('stream-livechat-room', rid, [event]);
   }
 
-  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], msg = '', now = new Date()): StoredMessage {
+  /** Message.saveSystemMessage: `fields` are the type's extra data (transferData, navigation, requestData…). */
+  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], options: { msg?: string; ts?: Date; fields?: Record<string, unknown> } = {}): StoredMessage {
+    const now = options.ts ?? new Date();
     return this.saveMessage({
-      _id: randomId(), rid: room._id, msg, t, groupable: false, u, ts: now, _updatedAt: now,
-      urls: [], mentions: [], channels: [], md: [],
+      _id: randomId(), rid: room._id, msg: options.msg ?? '', t, groupable: false, u, ts: now, _updatedAt: now,
+      urls: [], mentions: [], channels: [], md: [], ...options.fields,
     });
   }
 
@@ -222,7 +230,7 @@ export class Store {
     room.closer = closer;
     room.closedBy = by;
     room._updatedAt = room.closedAt;
-    this.systemMessage(room, 'livechat-close', { _id: by._id, username: by.username }, comment, room.closedAt); // one instant for both
+    this.systemMessage(room, 'livechat-close', { _id: by._id, username: by.username }, { msg: comment, ts: room.closedAt }); // one instant for both
   }
 
   assignAgent(room: StoredRoom, agent: StoredAgent): void {

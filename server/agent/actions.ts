@@ -57,12 +57,17 @@ export function sendMessage(store: Store, rid: string, body: Record<string, unkn
   return { message };
 }
 
-/** The same user-activity event an agent's client would emit (§6.5). */
+/**
+ * Exactly what Rocket.Chat's agent client emits while its agent types (apps/meteor/app/ui/client/lib/UserAction.ts):
+ * `<rid>/user-activity` with [shown name, activities, extras] — the name is the agent's name when UI_Use_Real_Name is
+ * on, else the username; extras is `{}` outside threads. No `<rid>/typing` event: a 6.x–8.x server no longer bridges it.
+ */
 export function setTyping(store: Store, rid: string, body: Record<string, unknown>) {
   const room = openRoom(store, rid);
   const agent = servingAgent(store, room);
   const typing = body.typing === true;
-  store.emit(STREAM_NOTIFY_ROOM, `${rid}/user-activity`, [agent.username, typing ? ['user-typing'] : [], {}]);
+  const shownName = store.setting('UI_Use_Real_Name') ? agent.name : agent.username;
+  store.emit(STREAM_NOTIFY_ROOM, `${rid}/user-activity`, [shownName, typing ? ['user-typing'] : [], {}]);
   return { typing };
 }
 

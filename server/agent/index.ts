@@ -10,7 +10,8 @@
  *                                                  → { agent, rooms: [rid…] }  (agentStatus sent to those rooms)
  *   GET    /agent/api/rooms                        → { waiting: [Room], open: [Room], closed: [Room] }, newest first
  *          Room = { _id, state, fname, ts, lm, msgs, departmentId?, department? (name), servedBy?, closedAt?, closer?,
- *                   livechatData, visitor: { _id, username, name?, email?, phone?, department? (name), livechatData } }
+ *                   livechatData, customFields: [{ _id, label, value }] (visitor's, then room's),
+ *                   visitor: { _id, username, name?, email?, phone?, department? (name), livechatData } }
  *   GET    /agent/api/rooms/:rid                   → { room: Room }
  *   GET    /agent/api/rooms/:rid/messages          → { messages: [Message] }, oldest first
  *   POST   /agent/api/rooms/:rid/take              { agentId? } (default: first seeded agent) → { room }  (agentData)

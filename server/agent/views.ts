@@ -1,6 +1,11 @@
 // What the console shows about a room: its state and the visitor's details, in plain JSON.
 import type { Store, StoredRoom } from '../store.ts';
 
+/** Custom field values with the labels an agent reads; a key no field defines keeps its id as label. */
+function labelled(store: Store, values: Record<string, string> | undefined) {
+  return Object.entries(values ?? {}).map(([_id, value]) => ({ _id, label: store.customFields.get(_id)?.label ?? _id, value }));
+}
+
 export type RoomState = 'waiting' | 'open' | 'closed';
 
 export function roomState(room: StoredRoom): RoomState {
@@ -24,6 +29,7 @@ export function roomView(store: Store, room: StoredRoom) {
     closedAt: room.closedAt,
     closer: room.closer,
     livechatData: room.livechatData ?? {},
+    customFields: [...labelled(store, visitor?.livechatData), ...labelled(store, room.livechatData)],
     visitor: {
       _id: room.v._id,
       username: room.v.username,

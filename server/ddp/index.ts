@@ -6,11 +6,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Store, StreamEvent } from '../store.ts';
 import { defaultHeartbeat, type HeartbeatOptions } from './heartbeat.ts';
 import { Session } from './session.ts';
+import { DdpRateLimiter } from './ratelimit.ts';
 
 export interface DdpOptions {
   heartbeat?: HeartbeatOptions;
   /** Meteor's legacy `{"server_id":"0"}` first frame (§6.1); on by default. */
   greeting?: boolean;
+  /** the DDP_Rate_Limit_* rules (ddp/ratelimit.ts); on by default, off with the REST limits */
+  rateLimit?: boolean;
 }
 
 export interface DdpHandle {
@@ -24,6 +27,7 @@ export function attachDdp(server: Server, store: Store, options: DdpOptions = {}
   // DDP frames are small JSON; a cap keeps one client from making us buffer megabytes.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const sessions = new Map<WebSocket, Session>();
+  const limiter = options.rateLimit === false ? undefined : new DdpRateLimiter(store);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -35,7 +39,7 @@ export function attachDdp(server: Server, store: Store, options: DdpOptions = {}
   };
 
   wss.on('connection', (ws: WebSocket) => {
-    const session = new Session(ws, store, heartbeat);
+    const session = new Session(ws, store, heartbeat, limiter);
     sessions.set(ws, session);
     if (options.greeting !== false) session.send({ server_id: '0' });
     ws.on('message', (data, isBinary) => {

@@ -1,30 +1,43 @@
-// DDP methods. Only the streamer's write methods exist for a visitor; of those only
-// `stream-notify-room` `<rid>/user-activity` (and the legacy `<rid>/typing`) may be written,
-// by the token that owns the room (§6.6, §6.7). Refused writes are dropped silently.
+// DDP methods: the streamer's write methods and the livechat methods a visitor may call (livechat-methods.ts).
+// Of the streamer writes only `stream-notify-room` `<rid>/user-activity` may be written, by the token that owns the
+// room (§6.6, §6.7); refused writes are dropped silently. A method throws MethodError to answer with a Meteor.Error.
 import type { Store } from '../store.ts';
 import { STREAM_LIVECHAT_ROOM, STREAM_NOTIFY_ROOM, STREAM_ROOM_MESSAGES } from '../../src/api/contract.ts';
-import { MATCH_FAILED, meteorError, type MeteorError } from './errors.ts';
+import { INTERNAL_ERROR, MATCH_FAILED, MethodError, meteorError, type MeteorError } from './errors.ts';
 import { ownsRoom, splitRoomEvent } from './publications.ts';
+import { livechatMethods } from './livechat-methods.ts';
+
+/** The DDP connection a method runs on, as Meteor's `this.connection`. */
+export interface Connection {
+  /** set once by `livechat:setUpConnection` */
+  livechatToken?: string;
+  onClose(callback: () => void): void;
+}
+
+export interface MethodContext {
+  store: Store;
+  connection: Connection;
+}
 
 export type MethodOutcome = { result?: unknown } | { error: MeteorError };
 
-type Method = (store: Store, params: unknown[], origin: object) => MethodOutcome;
+export type Method = (ctx: MethodContext, params: unknown[]) => MethodOutcome;
 
-const TYPING_EVENTS = new Set(['user-activity', 'typing']);
-
-function notifyRoom(store: Store, params: unknown[], origin: object): MethodOutcome {
+function notifyRoom({ store, connection }: MethodContext, params: unknown[]): MethodOutcome {
   const [eventName, ...args] = params;
   if (typeof eventName !== 'string') return { error: MATCH_FAILED };
   const [rid, event] = splitRoomEvent(eventName);
-  // The token rides in the last param: ["<rid>/user-activity", username, activities, {token}].
-  if (TYPING_EVENTS.has(event) && ownsRoom(store.rooms.get(rid), args.at(-1))) {
-    store.emit(STREAM_NOTIFY_ROOM, eventName, args, origin);
+  // Only user-activity is writable: the `<rid>/typing` bridge of early 6.x (both directions, "DEPRECATED") is gone from
+  // notifications.module.ts since the 6.x versions that import @rocket.chat/core-services. The token rides in the last
+  // param: ["<rid>/user-activity", username, activities, {token}]. The connection is the origin: no echo to itself.
+  if (event === 'user-activity' && ownsRoom(store.rooms.get(rid), args.at(-1))) {
+    store.emit(STREAM_NOTIFY_ROOM, eventName, args, connection);
   }
   return {};
 }
 
 /** Nobody may write these streams from a client; the streamer still registers the methods. */
-function readOnly(_store: Store, params: unknown[]): MethodOutcome {
+function readOnly(_ctx: MethodContext, params: unknown[]): MethodOutcome {
   return typeof params[0] === 'string' ? {} : { error: MATCH_FAILED };
 }
 
@@ -32,10 +45,17 @@ const methods: Record<string, Method> = {
   [STREAM_NOTIFY_ROOM]: notifyRoom,
   [STREAM_ROOM_MESSAGES]: readOnly,
   [STREAM_LIVECHAT_ROOM]: readOnly,
+  ...livechatMethods,
 };
 
-export function callMethod(store: Store, name: string, params: unknown[], origin: object): MethodOutcome {
+export function callMethod(ctx: MethodContext, name: string, params: unknown[]): MethodOutcome {
   const method = Object.hasOwn(methods, name) ? methods[name] : undefined;
   if (!method) return { error: meteorError(404, `Method '${name}' not found`) };
-  return method(store, params, origin);
+  try {
+    return method(ctx, params);
+  } catch (e) {
+    if (e instanceof MethodError) return { error: e.meteor };
+    console.error(`ddp: method ${name} failed`, e);
+    return { error: INTERNAL_ERROR };
+  }
 }

@@ -5,7 +5,8 @@ import { randomId, type Store, type StreamEvent } from '../store.ts';
 import { stringifyEjson } from './ejson.ts';
 import { Heartbeat, type HeartbeatOptions } from './heartbeat.ts';
 import { authorise, type StreamKey } from './publications.ts';
-import { callMethod } from './methods.ts';
+import { callMethod, type Connection } from './methods.ts';
+import type { DdpRateLimiter } from './ratelimit.ts';
 
 const SUPPORTED_VERSIONS = ['1', 'pre2', 'pre1'];
 
@@ -25,16 +26,20 @@ function parseFrame(raw: string): Frame | null {
   }
 }
 
-export class Session {
+export class Session implements Connection {
   readonly id = randomId();
+  livechatToken?: string;
   private version?: string;
   private readonly subs = new Map<string, StreamKey>();
   private readonly heartbeat: Heartbeat;
+  private readonly closeCallbacks: (() => void)[] = [];
 
   constructor(
     private readonly socket: WebSocket,
     private readonly store: Store,
     heartbeat: HeartbeatOptions,
+    /** absent when rate limiting is off, as in Rocket.Chat's TEST_MODE */
+    private readonly limiter?: DdpRateLimiter,
   ) {
     this.heartbeat = new Heartbeat(heartbeat, () => this.send({ msg: 'ping' }), () => socket.terminate());
   }
@@ -83,6 +88,8 @@ export class Session {
       return this.sendError('Malformed subscription', frame);
     }
     if (this.subs.has(id)) return; // Meteor ignores a re-used live sub id
+    const limited = this.limiter?.check(this.id, name);
+    if (limited) return this.send({ msg: 'nosub', id, error: limited });
     const outcome = authorise(this.store, name, params);
     if ('error' in outcome) return this.send({ msg: 'nosub', id, error: outcome });
     this.subs.set(id, outcome);
@@ -100,7 +107,8 @@ export class Session {
       || (randomSeed !== undefined && typeof randomSeed !== 'string')) {
       return this.sendError('Malformed method invocation', frame);
     }
-    const outcome = callMethod(this.store, method, params, this);
+    const limited = this.limiter?.check(this.id, method);
+    const outcome = limited ? { error: limited } : callMethod({ store: this.store, connection: this }, method, params);
     this.send({ msg: 'result', id, ...outcome });
     this.send({ msg: 'updated', methods: [id] });
   }
@@ -114,8 +122,13 @@ export class Session {
     }
   }
 
+  onClose(callback: () => void): void {
+    this.closeCallbacks.push(callback);
+  }
+
   stop(): void {
     this.heartbeat.stop();
     this.subs.clear();
+    for (const callback of this.closeCallbacks.splice(0)) callback();
   }
 }

@@ -2,8 +2,14 @@
 import type { Config, ConfigSettings, PublicCustomField } from '../../src/api/contract.ts';
 import { route } from '../route.ts';
 import { S } from '../params.ts';
-import { publicAgent } from '../livechat.ts';
+import type { IncomingMessage } from 'node:http';
+import { absoluteUrl, publicAgent } from '../livechat.ts';
+import { CHIME_PATH } from '../sounds.ts';
 import type { Store } from '../store.ts';
+
+/** Rocket.Chat sends the chime as one absolute URL string (api/lib/livechat.ts settings()); contract.ts still types
+ * `resources.sound` as an array, which the official widget cannot play. */
+type StandInConfig = Omit<Config, 'resources'> & { resources: { sound: string; emojis: unknown[] } };
 
 function settings(store: Store): ConfigSettings {
   const s = <T>(id: string) => store.setting<T>(id);
@@ -41,12 +47,12 @@ function customFields(store: Store): PublicCustomField[] {
     }));
 }
 
-function buildConfig(store: Store, token?: string, department?: string): Config {
+function buildConfig(store: Store, req: IncomingMessage, token?: string, department?: string): StandInConfig {
   const s = <T>(id: string) => store.setting<T>(id);
   const departments = [...store.departments.values()]
     .filter((d) => d.enabled && [...store.agents.values()].some((a) => a.departments.includes(d._id)))
     .map(({ _id, name, showOnRegistration, showOnOfflineForm }) => ({ _id, name, showOnRegistration, showOnOfflineForm }));
-  const config: Config = {
+  const config: StandInConfig = {
     enabled: true,
     settings: settings(store),
     theme: {
@@ -68,7 +74,7 @@ function buildConfig(store: Store, token?: string, department?: string): Config 
     survey: { items: ['satisfaction', 'agentKnowledge', 'agentResposiveness', 'agentFriendliness'], values: ['1', '2', '3', '4', '5'] },
     triggers: [],
     departments,
-    resources: { sound: [], emojis: [] },
+    resources: { sound: `${absoluteUrl(store, req)}${CHIME_PATH.slice(1)}`, emojis: [] },
     online: store.onlineAgents(department).length > 0 || Boolean(s('Livechat_accept_chats_with_no_agents')),
     customFields: customFields(store),
   };
@@ -78,7 +84,10 @@ function buildConfig(store: Store, token?: string, department?: string): Config 
   config.guest = { _id, name, username, token: visitor.token, visitorEmails, department: dep };
   const room = store.openRoomOf(visitor.token);
   if (!room) return config;
-  config.room = { _id: room._id, departmentId: room.departmentId, servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() }, open: room.open };
+  config.room = {
+    _id: room._id, departmentId: room.departmentId, servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() }, open: room.open,
+    ...(room.callStatus ? { callStatus: room.callStatus } : {}),
+  };
   const agent = room.servedBy && publicAgent(store, room.servedBy._id);
   if (agent) config.agent = agent;
   return config;
@@ -89,9 +98,9 @@ export const configRoutes = [
     method: 'GET',
     path: 'livechat/config',
     schema: S.object({ token: S.string, department: S.string, businessUnit: S.string }),
-    action: ({ store, query }) =>
+    action: ({ store, query, req }) =>
       store.setting('Livechat_enabled')
-        ? { config: buildConfig(store, query.token as string | undefined, query.department as string | undefined) }
+        ? { config: buildConfig(store, req, query.token as string | undefined, query.department as string | undefined) }
         : { config: { enabled: false } },
   }),
 ];

@@ -5,7 +5,7 @@ import { customFieldRoutes } from './custom-fields.ts';
 import { configRoutes } from './config.ts';
 import { roomRoutes } from './room.ts';
 import { messageRoutes } from './message.ts';
-import { agentInfoRoutes } from './agent-info.ts';
+import { agentInfoRoutes } from './agent.ts';
 import { formRoutes } from './forms.ts';
 import { uploadRoutes } from './upload.ts';
 

@@ -83,8 +83,8 @@ export const messageRoutes = [
     action: ({ store, query, params }) => {
       const visitor = requireGuest(store, query.token);
       const room = requireRoom(store, visitor.token, params.rid);
-      // loadMessageHistory hides the global Hide_System_Messages types; Livechat_hide_system_messages only reaches
-      // the widget through config.settings.hiddenSystemMessages
+      // loadMessageHistory reads visible messages only (no `_hidden`) and hides the global Hide_System_Messages types;
+      // Livechat_hide_system_messages only reaches the widget through config.settings.hiddenSystemMessages
       const hidden = store.setting<string[]>('Hide_System_Messages') ?? [];
       const end = query.end ? new Date(query.end as string).getTime() : Infinity;
       const text = query.searchText as string | undefined;
@@ -93,7 +93,7 @@ export const messageRoutes = [
       // stored oldest first, so reversing gives newest first without reordering messages of the same millisecond
       const messages = [...store.roomMessages(room._id)]
         .reverse()
-        .filter((m) => !(m.t && hidden.includes(m.t)) && m.ts.getTime() < end && (!text || m.msg.includes(text)))
+        .filter((m) => !m._hidden && !(m.t && hidden.includes(m.t)) && m.ts.getTime() < end && (!text || m.msg.includes(text)))
         .slice(offset, offset + limit);
       return { messages };
     },

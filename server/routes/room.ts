@@ -3,7 +3,8 @@ import { Raw, route } from '../route.ts';
 import { maybe, object, String_ } from '../match.ts';
 import { S } from '../params.ts';
 import { plainError } from '../errors.ts';
-import { createRoom, pickAgent, requireGuest, requireRoom, sourceType } from '../livechat.ts';
+import { createRoom, requireGuest, requireRoom, sourceType } from '../livechat.ts';
+import { transferToDepartment } from '../transfer.ts';
 
 export const roomRoutes = [
   route({
@@ -61,21 +62,34 @@ export const roomRoutes = [
   }),
   route({
     method: 'POST',
-    path: 'livechat/visitor/department.transfer',
+    path: 'livechat/room.transfer',
+    // 6.x and 7.x (deprecated since 7.0.0, gone from 8.0's rest-typings); api/v1/room.ts
     schema: S.object({ token: S.string, rid: S.string, department: S.string }, ['token', 'rid', 'department']),
     action: ({ store, body }) => {
       const visitor = requireGuest(store, body.token);
       const room = requireRoom(store, visitor.token, body.rid);
+      if (!transferToDepartment(store, room, visitor, body.department as string)) return new Raw(400, { success: false });
+      // findRoom's projection
+      const { _id, t, departmentId, servedBy, open, v, ts } = room;
+      return { room: { _id, t, departmentId, servedBy, open, v, ts } };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: 'livechat/visitor/department.transfer',
+    // 8.0+ (a typed API.v1.post route, §1.3), what ddp-client 1.x's transferChat calls. It checks the token exists,
+    // not that it owns the room: the transfer is made in the name of the room's own visitor
+    typed: true,
+    schema: S.object({ token: S.string, rid: S.string, department: S.string }, ['token', 'rid', 'department']),
+    action: ({ store, body }) => {
+      requireGuest(store, body.token);
+      const room = store.rooms.get(body.rid as string);
+      if (!room || room.t !== 'l') throw plainError('error-invalid-room');
       if (!room.open) throw plainError('This_conversation_is_already_closed');
-      const department = store.departments.get(body.department as string);
-      if (!department?.enabled) return new Raw(400, { success: false });
-      room.departmentId = department._id;
-      visitor.department = department._id;
-      store.systemMessage(room, 'livechat_transfer_history', { _id: visitor._id, username: visitor.username });
-      const agent = pickAgent(store, department._id);
-      if (agent) store.assignAgent(room, agent);
-      else delete room.servedBy;
-      return { room: { _id: room._id, departmentId: room.departmentId } };
+      const guest = store.visitors.get(room.v._id);
+      if (!guest) throw plainError('error-invalid-visitor');
+      if (!transferToDepartment(store, room, guest, body.department as string)) throw plainError('error-transfering-chat');
+      return {};
     },
   }),
 ];

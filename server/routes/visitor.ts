@@ -1,4 +1,4 @@
-// Visitor identity: register/update, read, forget, status (§2, §3.1–§3.3).
+// Visitor identity: register/update, read, forget, status, call status (§2, §3.1–§3.3, §3.6).
 import { route } from '../route.ts';
 import { arrayOf, Boolean_, maybe, object, objectIncluding, String_ } from '../match.ts';
 import { meteorError } from '../errors.ts';
@@ -48,6 +48,24 @@ export const visitorRoutes = [
       }
       store.visitors.delete(visitor._id);
       return { visitor: { _id: visitor._id, ts: new Date() } };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: 'livechat/visitor.callStatus',
+    // api/v1/visitor.ts: Meteor check, then LivechatTyped updateCallStatus — the room's callStatus (whatever room `rid`
+    // names), and for "ended"/"declined" the call message `callId` of that room rewritten
+    check: object({ token: String_, callStatus: String_, rid: String_, callId: String_ }),
+    action: ({ store, body }) => {
+      const { token, callStatus, rid, callId } = body as Record<string, string>;
+      guestByToken(store, token);
+      const room = store.rooms.get(rid);
+      if (room) room.callStatus = callStatus;
+      const call = store.roomMessages(rid).find((m) => m._id === callId);
+      if (call && (callStatus === 'ended' || callStatus === 'declined')) {
+        store.saveMessage({ ...call, msg: callStatus, actionLinks: [], webRtcCallEndTs: new Date(), _updatedAt: new Date() });
+      }
+      return { token, callStatus };
     },
   }),
   route({

@@ -85,6 +85,17 @@ describe('§6.5 console actions reach the widget', () => {
     expect(argsOf(await widget.next(changed('stream-notify-room')))).toEqual(['agent1', [], {}]);
   });
 
+  test('§6.5 typing names the agent by its name when UI_Use_Real_Name is on (UserAction.ts shownName); no <rid>/typing event', async () => {
+    widget.subscribe('legacy', 'stream-notify-room', `${rid}/typing`, { token, visitorToken: token });
+    await widget.next(answerTo('legacy'));
+    h.store.settings.UI_Use_Real_Name = true;
+    await call('POST', `/rooms/${rid}/take`, {});
+    await call('POST', `/rooms/${rid}/typing`, { typing: true });
+    const typing = await widget.next(changed('stream-notify-room'));
+    expect(typing.fields).toEqual({ eventName: `${rid}/user-activity`, args: ['Agent One', ['user-typing'], {}] });
+    expect(await widget.collect(changed('stream-notify-room'))).toEqual([]);
+  });
+
   test('§6.5 agent status → agentStatus on the rooms the agent serves', async () => {
     await call('POST', `/rooms/${rid}/take`, {});
     expect((await call('POST', '/agents/agent-1/status', { status: 'sleepy' })).status).toBe(400);

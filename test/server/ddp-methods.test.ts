@@ -53,18 +53,19 @@ test('§6.7 only typing events may be written: deleteMessage via the method is d
   expect(await tab2.collect(typingFrame)).toEqual([]);
 });
 
-test('§6.8 legacy <rid>/typing with a boolean is relayed to its subscribers', async () => {
+test('§6.8 legacy <rid>/typing with a boolean is dropped: only user-activity is writable (notifications.module.ts, 6.x with core-services on)', async () => {
   tab2.subscribe('typing', 'stream-notify-room', `${rid}/typing`, { token, visitorToken: token });
   await tab2.next(answerTo('typing'));
   tab1.send({ msg: 'method', id: 'ddp-3', method: 'stream-notify-room', params: [`${rid}/typing`, 'guest-19', true, { token }] });
-  expect(await tab2.next(typingFrame)).toMatchObject({ fields: { eventName: `${rid}/typing`, args: ['guest-19', true, { token }] } });
+  expect(await tab1.next((f) => f.msg === 'result')).toEqual({ msg: 'result', id: 'ddp-3' });
+  expect(await tab2.collect(typingFrame)).toEqual([]);
 });
 
 test('unknown method → result with a 404 Meteor.Error, then updated', async () => {
-  tab1.send({ msg: 'method', id: 'm9', method: 'livechat:setUpConnection', params: [{ token }] });
+  tab1.send({ msg: 'method', id: 'm9', method: 'livechat:noSuchMethod', params: [{ token }] });
   expect(await tab1.next((f) => f.msg === 'result')).toEqual({ msg: 'result', id: 'm9', error: {
-    isClientSafe: true, error: 404, reason: "Method 'livechat:setUpConnection' not found",
-    message: "Method 'livechat:setUpConnection' not found [404]", errorType: 'Meteor.Error' } });
+    isClientSafe: true, error: 404, reason: "Method 'livechat:noSuchMethod' not found",
+    message: "Method 'livechat:noSuchMethod' not found [404]", errorType: 'Meteor.Error' } });
   expect(await tab1.next((f) => f.msg === 'updated')).toEqual({ msg: 'updated', methods: ['m9'] });
   tab1.send({ msg: 'method', id: 'm10', method: 'toString', params: [] });
   expect(await tab1.next((f) => f.msg === 'result')).toMatchObject({ id: 'm10', error: { error: 404 } });

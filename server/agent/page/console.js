@@ -44,7 +44,7 @@ function renderRoom() {
   $('room-title').textContent = (v.name || v.username) + ' — ' + room.state;
   const rows = [['Name', v.name], ['Username', v.username], ['Email', v.email], ['Phone', v.phone],
     ['Department', room.department || v.department], ['Agent', room.servedBy && room.servedBy.username],
-    ...Object.entries({ ...v.livechatData, ...room.livechatData })];
+    ...room.customFields.map((f) => [f.label, f.value])];
   $('visitor').replaceChildren(...rows.filter(([, value]) => value).flatMap(([k, value]) => [el('dt', {}, k), el('dd', {}, String(value))]));
   $('take').hidden = room.state !== 'waiting' && !(room.state === 'open' && room.servedBy._id !== agentId());
   $('close').disabled = room.state === 'closed';
@@ -53,12 +53,33 @@ function renderRoom() {
   renderMessages();
 }
 
+/** A system message in words; the raw type is never shown, and a few kinds are not shown at all. */
+function systemText(m) {
+  switch (m.t) {
+    case 'livechat-started': return 'Conversation started';
+    case 'livechat-close': return m.msg ? 'Conversation closed: ' + m.msg : 'Conversation closed';
+    case 'livechat_transfer_history': {
+      const next = m.transferData && m.transferData.nextDepartment;
+      return next ? 'Moved to the ' + next.name + ' department' : 'Conversation transferred';
+    }
+    case 'livechat_navigation_history': return 'Visited ' + m.msg;
+    case 'livechat_transcript_history': return 'Transcript requested';
+    case 'livechat_webrtc_video_call': case 'livechat_video_call': return 'Video call';
+    case 'uj': return m.u.username + ' joined';
+    case 'ul': return m.u.username + ' left';
+    case 'command': return null;
+    default: return 'System event';
+  }
+}
+
 function renderMessages() {
-  const items = state.messages.map((m) => {
-    const text = m.t ? (m.t === 'livechat-close' ? 'Conversation closed' : m.t) + (m.msg ? ': ' + m.msg : '') : m.msg;
+  const shown = state.messages.filter((m) => !m.t || systemText(m) !== null);
+  const items = shown.map((m) => {
+    const text = m.t ? systemText(m) : m.msg;
     const del = m.t ? undefined : el('button', { type: 'button', 'aria-label': 'Delete message: ' + m.msg }, 'Delete');
     if (del) del.addEventListener('click', () => api(`/rooms/${state.rid}/messages/${m._id}`, 'DELETE'));
-    return el('li', { class: m.t ? 'system' : '' }, el('span', { class: 'who' }, (m.alias || m.u.name || m.u.username) + ':'),
+    const who = m.t ? undefined : el('span', { class: 'who' }, (m.alias || m.u.name || m.u.username) + ':');
+    return el('li', { class: m.t ? 'system' : '' }, who,
       el('span', { class: 'text' }, text), el('time', { datetime: m.ts }, new Date(m.ts).toLocaleTimeString()), del);
   });
   $('message-list').replaceChildren(...items);

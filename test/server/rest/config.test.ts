@@ -15,7 +15,7 @@ describe('§4.1 GET livechat/config', () => {
       ['customFields', 'departments', 'enabled', 'messages', 'online', 'resources', 'settings', 'survey', 'theme', 'triggers'].sort(),
     );
     expect(body.config).toMatchObject({
-      enabled: true, online: true, triggers: [], resources: { sound: [], emojis: [] },
+      enabled: true, online: true, triggers: [], resources: { sound: `${s.url}/sounds/chime.wav`, emojis: [] },
       survey: { items: ['satisfaction', 'agentKnowledge', 'agentResposiveness', 'agentFriendliness'], values: ['1', '2', '3', '4', '5'] },
       theme: { title: 'Rocket.Chat', color: '#C1272D', offlineTitle: 'Leave a message', offlineColor: '#666666', position: 'right', actionLinks: { webrtc: [], jitsi: [] } },
       settings: {
@@ -32,6 +32,19 @@ describe('§4.1 GET livechat/config', () => {
       { _id: 'orderNumber', label: 'Order number', regexp: '^[0-9]{4,10}$', required: true, type: 'input', defaultValue: '', options: [] },
       { _id: 'plan', label: 'Plan', regexp: '', required: false, type: 'select', defaultValue: 'Free', options: ['Free', 'Pro', 'Enterprise'] },
     ]);
+  });
+
+  it('§4.1 resources.sound is the absolute URL of a served chime (api/lib/livechat.ts; Site_Url when seeded)', async () => {
+    s = await start();
+    const res = await fetch((await config()).config.resources.sound);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/wav');
+    const wav = Buffer.from(await res.arrayBuffer());
+    expect(wav.subarray(0, 4).toString()).toBe('RIFF');
+    expect(wav.subarray(8, 12).toString()).toBe('WAVE');
+    expect(wav.length).toBeLessThan(8000);
+    s.store.settings.Site_Url = 'https://chat.example.com';
+    expect((await config()).config.resources.sound).toBe('https://chat.example.com/sounds/chime.wav');
   });
 
   it('§4.1 Livechat_enabled false → {config:{enabled:false}}', async () => {

@@ -1,4 +1,4 @@
-// §3.4 custom.field, §3.5 custom.fields, §3.7 page.visited.
+// §3.4 custom.field, §3.5 custom.fields.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start, type TestServer } from './client.ts';
 
@@ -59,33 +59,5 @@ describe('§3.5 POST livechat/custom.fields', () => {
     expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: [{ key: 'plan', value: 'x' }] })).body.error)
       .toBe("must have required property 'overwrite' [invalid-params]");
     expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok' })).body.error).toBe("must have required property 'customFields' [invalid-params]");
-  });
-});
-
-describe('§3.7 POST livechat/page.visited', () => {
-  const pageInfo = (change: string) => ({ title: 'Pricing', change, location: { href: 'https://site.example/pricing' } });
-  it('§3.7 change ≠ monitor type → {success:true} only, token not checked', async () => {
-    const r = await s.api('POST', 'livechat/page.visited', { token: 'test', pageInfo: pageInfo('title') });
-    expect(r.body).toEqual({ success: true });
-  });
-  it('§3.7 change = monitor type → {page:{msg, navigation}}; a room message only with Livechat_Visitor_navigation_as_a_message', async () => {
-    const { rid } = await s.chat('nav');
-    const r = await s.api('POST', 'livechat/page.visited', { token: 'nav', rid, pageInfo: pageInfo('url') });
-    expect(r.body).toEqual({ page: { msg: 'Pricing - https://site.example/pricing', navigation: { page: pageInfo('url'), token: 'nav' } }, success: true });
-    const navigationMessages = () => s.store.roomMessages(rid).filter((m) => m.t === 'livechat_navigation_history');
-    expect(navigationMessages()).toHaveLength(0);
-    s.store.settings.Livechat_Visitor_navigation_as_a_message = true;
-    await s.api('POST', 'livechat/page.visited', { token: 'nav', rid, pageInfo: pageInfo('url') });
-    expect(navigationMessages()).toMatchObject([{ msg: 'Pricing - https://site.example/pricing', u: { username: 'rocket.cat' } }]);
-  });
-  it.each([
-    [{ pageInfo: pageInfo('url') }, "must have required property 'token' [invalid-params]"],
-    [{ token: 't' }, "must have required property 'pageInfo' [invalid-params]"],
-    [{ token: 't', rid: {}, pageInfo: pageInfo('url') }, 'must be string [invalid-params]'],
-    [{ token: 't', pageInfo: {} }, "must have required property 'title' [invalid-params]"],
-  ])('§3.7 %j → 400 %s', async (body, error) => {
-    const r = await s.api('POST', 'livechat/page.visited', body);
-    expect(r.status).toBe(400);
-    expect(r.body.error).toBe(error);
   });
 });

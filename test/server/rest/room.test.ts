@@ -1,4 +1,4 @@
-// §4.2 GET livechat/room, §4.6 room.close, §4.7 room.survey, §4.9 agent.info and department.transfer.
+// §4.2 GET livechat/room, §4.6 room.close, §4.7 room.survey.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedWith, start, type TestServer } from './client.ts';
 import type { StreamEvent } from '../../../server/store.ts';
@@ -114,29 +114,5 @@ describe('§4.7 POST livechat/room.survey', () => {
     expect((await s.api('POST', 'livechat/room.survey', { token: 'tok', rid, data: [{ name: 'x', value: '1' }] })).body.error).toBe('invalid-data');
     expect((await s.api('POST', 'livechat/room.survey', { token: 'tok', rid, data: [] })).body.error).toBe('must NOT have fewer than 1 items [invalid-params]');
     expect((await s.api('POST', 'livechat/room.survey', { token: 'nobody', rid, data: [{ name: 'satisfaction', value: '1' }] })).body.error).toBe('invalid-token');
-  });
-});
-
-describe('§4.9 agent.info and department.transfer', () => {
-  it('§4.9 agent.info returns the serving agent', async () => {
-    const { rid } = await s.chat('tok');
-    const r = await s.api('GET', `livechat/agent.info/${rid}/tok`);
-    expect(r.body).toEqual({ agent: { _id: 'agent-1', username: 'agent1', name: 'Agent One', status: 'online' }, success: true });
-    s.store.settings.Livechat_show_agent_info = false;
-    expect((await s.api('GET', `livechat/agent.info/${rid}/tok`)).body.agent).toEqual({ hiddenInfo: true });
-  });
-  it('§4.9 agent.info errors: invalid-token, invalid-room, invalid-agent', async () => {
-    const { rid } = await s.chat('tok');
-    expect((await s.api('GET', `livechat/agent.info/${rid}/nobody`)).body.error).toBe('invalid-token');
-    expect((await s.api('GET', 'livechat/agent.info/nope/tok')).body.error).toBe('invalid-room');
-    delete s.store.rooms.get(rid)!.servedBy;
-    expect((await s.api('GET', `livechat/agent.info/${rid}/tok`)).body.error).toBe('invalid-agent');
-  });
-  it('§4.9 visitor/department.transfer moves the room', async () => {
-    const { rid } = await s.chat('tok', { department: 'dep-sales' });
-    const r = await s.api('POST', 'livechat/visitor/department.transfer', { token: 'tok', rid, department: 'dep-support' });
-    expect(r.body).toEqual({ room: { _id: rid, departmentId: 'dep-support' }, success: true });
-    expect((await s.api('POST', 'livechat/visitor/department.transfer', { token: 'tok', rid })).body.error)
-      .toBe("must have required property 'department' [invalid-params]");
   });
 });

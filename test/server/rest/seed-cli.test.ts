@@ -1,5 +1,5 @@
 // Seeds (server/seed.ts) and the CLI (`npm run server -- --port <p> …`).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,5 +65,24 @@ describe('cli', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  }, 20_000);
+
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { encoding: 'utf8' });
+  it('--help prints the usage and exits 0, no stack trace', () => {
+    const out = run('--help');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^Usage: npm run server -- \[options\]/);
+    for (const option of ['--port', '--host', '--seed', '--no-rate-limit', '--faults', '--help']) expect(out.stdout).toContain(option);
+    expect(out.stderr).toBe('');
+  }, 20_000);
+  it('an unknown option or a bad seed file → the reason (and the usage) on stderr, exit 2', () => {
+    const unknown = run('--bogus');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--bogus'");
+    expect(unknown.stderr).toContain('Usage: npm run server');
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+    const missing = run('--seed', '/nonexistent/seed.json');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^cannot use --seed \/nonexistent\/seed.json: ENOENT/);
   }, 20_000);
 });

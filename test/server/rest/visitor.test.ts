@@ -157,3 +157,31 @@ describe('§3.3 POST livechat/visitor.status', () => {
     expect((await s.api('POST', 'livechat/visitor.status', body)).body.error).toBe(error);
   });
 });
+
+describe('§3.6 POST livechat/visitor.callStatus (api/v1/visitor.ts; 11-livechat.ts "livechat/visitor.callStatus")', () => {
+  it('§3.6 echoes token and callStatus; the room carries the status (config.room.callStatus)', async () => {
+    await register({ token: 'tok' });
+    const rid = (await s.api('GET', 'livechat/room?token=tok')).body.room._id;
+    const r = await s.api('POST', 'livechat/visitor.callStatus', { token: 'tok', rid, callStatus: 'going', callId: 'test' });
+    expect(r.body).toEqual({ token: 'tok', callStatus: 'going', success: true });
+    expect((await s.api('GET', 'livechat/config?token=tok')).body.config.room.callStatus).toBe('going');
+  });
+  it('§3.6 "ended" rewrites the call message of the room', async () => {
+    await register({ token: 'tok' });
+    const rid = (await s.api('GET', 'livechat/room?token=tok')).body.room._id;
+    const call = s.store.systemMessage(s.store.rooms.get(rid)!, 'livechat_webrtc_video_call', { _id: 'agent-1', username: 'agent1' }, { msg: 'ringing' });
+    await s.api('POST', 'livechat/visitor.callStatus', { token: 'tok', rid, callStatus: 'ended', callId: call._id });
+    expect(s.store.roomMessages(rid).find((m) => m._id === call._id)).toMatchObject({ msg: 'ended', actionLinks: [], webRtcCallEndTs: expect.any(Date) });
+  });
+  it.each([
+    [{}, "Match error: Missing key 'token'"],
+    [{ token: 'test' }, "Match error: Missing key 'callStatus'"],
+    [{ token: 'test', rid: 'test', callStatus: 'test' }, "Match error: Missing key 'callId'"],
+    [{ token: 123, rid: 'test', callStatus: 'test', callId: 'test' }, 'Match error: Expected string, got number in field token'],
+    [{ token: 'nobody', rid: 'test', callStatus: 'test', callId: 'test' }, '[invalid-token]'],
+  ])('§3.6 %j → 400 %s', async (body, error) => {
+    const r = await s.api('POST', 'livechat/visitor.callStatus', body);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe(error);
+  });
+});
