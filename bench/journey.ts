@@ -48,7 +48,8 @@ export async function measureJourney(browser: Browser, url: string, server: Runn
     await host.getByRole('textbox', { name: en.message }).fill(text);
     const sent = await clickUntil(page, { click: en.send, control: en.message });
     const stored = await until('the message in the store', () =>
-      [...server.store.rooms.values()].flatMap((r) => server.store.roomMessages(r._id)).find((m) => m.msg === text));
+      [...server.store.rooms.values()].flatMap((r) => server.store.roomMessages(r._id)).find((m) => m.msg === text),
+    );
     const sendToStoredMs = Date.now() - sent.clickedAt;
 
     // Take the room first (the default seed routes nothing automatically; 409 if already served is fine).

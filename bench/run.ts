@@ -4,7 +4,8 @@
  * Builds the widget from the current sources (in memory), starts the stand-in in-process and a static host
  * server on another origin, and drives Debian's Chromium. Each run, under each profile (normal; 4× CPU + slow
  * 3G), loads a bare host page and the same page with the widget's script tag (fresh visitors, nothing opened),
- * then a visitor's first chat. Prints medians with min–max and PASS/FAIL per budget, writes .bench/results.json.
+ * then a visitor's first chat. Prints medians with min–max and PASS/FAIL per budget, then every long task that
+ * ran the widget's code with what ran in it, and writes .bench/results.json.
  * Budgets are reported, not asserted: exit 0 unless the bench itself broke.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { measureLoad } from './load.ts';
 import { measureJourney } from './journey.ts';
 import { summarize, type ProfileRuns } from './summary.ts';
 import { checkBudgets } from './budgets.ts';
-import { formatTable } from './report.ts';
+import { formatTable, formatWidgetLongTasks } from './report.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, idle: { type: 'string', default: '5000' } } });
 const runs = Number(values.runs);
@@ -32,7 +33,10 @@ const [server, host, browser] = await Promise.all([
   launchChromium(),
 ]);
 try {
-  const page = (body: string) => host.page(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body><h1>Host page</h1><p>Some content.</p>${body}</body></html>`);
+  const page = (body: string) =>
+    host.page(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body><h1>Host page</h1><p>Some content.</p>${body}</body></html>`,
+    );
   const bare = { url: page(''), widget: false };
   const withWidget = { url: page(`<script async src="/livechat.js" data-server="${server.url}"></script>`), widget: true };
   const results: Record<string, ProfileRuns> = Object.fromEntries(PROFILES.map((p) => [p.name, { bare: [], widget: [], journey: [] }]));
@@ -50,9 +54,11 @@ try {
     process.stderr.write(`run ${i + 1}/${runs} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   }
   const metrics = Object.fromEntries(PROFILES.map((p) => [p.name, summarize(results[p.name])]));
-  const budgets = checkBudgets(results.normal.widget, metrics.normal);
+  const widgetLoads = Object.fromEntries(PROFILES.map((p) => [p.name, results[p.name].widget]));
+  const budgets = checkBudgets(widgetLoads, metrics.normal);
   console.log(`widget: ${widget.bytes} B raw (served uncompressed by the bench's host server)\n`);
   console.log(formatTable(metrics, budgets, runs));
+  console.log(`\n${formatWidgetLongTasks(widgetLoads)}`);
   mkdirSync('.bench', { recursive: true });
   const json = { date: new Date().toISOString(), runs, idleMs, widgetBytes: widget.bytes, profiles: PROFILES, metrics, budgets, samples: results };
   writeFileSync('.bench/results.json', JSON.stringify(json, null, 2));

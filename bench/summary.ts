@@ -1,7 +1,7 @@
 // Turns per-run samples into the figures the bench reports: widget-minus-bare deltas for what the bare page
 // also has (script time, heap, bytes, requests, long tasks), absolute values for what only the widget has.
 import type { JourneySample } from './journey.ts';
-import type { LoadSample } from './load.ts';
+import { tbt, type LoadSample } from './load.ts';
 import { spread, type Spread } from './lib/stats.ts';
 
 export interface ProfileRuns {
@@ -20,21 +20,24 @@ export interface Metric {
 type Row = [key: string, label: string, unit: Metric['unit'], pick: (r: ProfileRuns, i: number) => number | null];
 
 const w = (f: (s: LoadSample) => number | null) => (r: ProfileRuns, i: number) => (r.widget[i] ? f(r.widget[i]) : null);
-const delta = (f: (s: LoadSample) => number) => (r: ProfileRuns, i: number) =>
-  r.widget[i] && r.bare[i] ? f(r.widget[i]) - f(r.bare[i]) : null;
+const delta = (f: (s: LoadSample) => number) => (r: ProfileRuns, i: number) => (r.widget[i] && r.bare[i] ? f(r.widget[i]) - f(r.bare[i]) : null);
 const j = (f: (s: JourneySample) => number | null) => (r: ProfileRuns, i: number) => (r.journey[i] ? f(r.journey[i]) : null);
 
 export const ROWS: Row[] = [
   ['scriptMs', 'script time at load (vs bare)', 'ms', delta((s) => s.scriptMs)],
   ['loadEventMs', 'load event (vs bare)', 'ms', delta((s) => s.loadEventMs)],
-  ['launcherMs', 'launcher visible (from navigation)', 'ms', w((s) => s.launcherMs)],
+  ['launcherMs', 'launcher rendered (from navigation)', 'ms', w((s) => s.launcherMs)],
   ['shellAfterScriptMs', 'element in page after script fetched', 'ms', w((s) => s.shellAfterScriptMs)],
-  ['launcherAfterScriptMs', 'launcher after script fetched', 'ms', w((s) => s.launcherAfterScriptMs)],
-  ['launcherFrameAfterScriptMs', 'launcher painted (next frame)', 'ms', w((s) => s.launcherFrameAfterScriptMs)],
-  ['launcherPaintedAfterEvalMs', 'launcher painted after script ran', 'ms', w((s) => s.launcherPaintedAfterEvalMs)],
+  ['launcherAfterScriptMs', 'launcher rendered after script fetched', 'ms', w((s) => s.launcherAfterScriptMs)],
+  ['launcherFrameAfterScriptMs', 'launcher laid out to paint (its frame)', 'ms', w((s) => s.launcherFrameAfterScriptMs)],
+  ['launcherPaintedAfterEvalMs', "launcher's frame after script ran", 'ms', w((s) => s.launcherPaintedAfterEvalMs)],
   ['launcherBeforeConfigMs', 'launcher ahead of config response', 'ms', w((s) => s.launcherBeforeConfigMs)],
   ['loadLongTasks', 'long tasks during load (vs bare)', '', delta((s) => s.loadLongTasks)],
   ['loadTbtMs', 'total blocking time, load (vs bare)', 'ms', delta((s) => s.loadTbtMs)],
+  ['widgetLongTasks', 'long tasks running widget code, load', '', w((s) => s.widgetLongTasks.length)],
+  ['widgetTbtMs', '  their blocking time (past 50 ms each)', 'ms', w((s) => tbt(s.widgetLongTasks))],
+  ['loadLongFrames', 'long animation frames during load (vs bare)', '', delta((s) => s.loadLongFrames)],
+  ['widgetLongFrames', 'long animation frames running widget code', '', w((s) => s.widgetLongFrames)],
   ['idleLongTasks', 'long tasks while idle', '', w((s) => s.idleLongTasks)],
   ['idleTimersScheduled', 'timers scheduled while idle', '', w((s) => s.idleTimersScheduled)],
   ['idlePendingTimers', 'timers pending after idle', '', w((s) => s.idlePendingTimers)],

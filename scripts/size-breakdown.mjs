@@ -8,22 +8,29 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** First match wins; a module that matches nothing is "other src" (or "other deps" outside src/). */
+/**
+ * The parts, in the order of the layers (../shared/spec/layout.md) and then the packages. A module that matches
+ * none of the layers is "other src" (or "other deps" outside src/), so a new folder shows up instead of vanishing.
+ */
 const PARTS = [
-  ['preact', /node_modules\/preact\//],
-  ['signals (src/state/signals.ts)', /^src\/state\/signals\.ts$/],
-  ['idb-keyval', /node_modules\/idb-keyval\//],
-  ['ui (src/ui)', /^src\/ui\//],
-  ['DDP client + room stream', /^src\/api\/(ddp|room-stream|ejson)\.ts$/],
-  ['REST client (src/api)', /^src\/api\//],
-  ['locales (src/i18n)', /^src\/i18n\//],
-  ['styles (src/shell/styles)', /^src\/shell\/styles\//],
-  ['state (src/state)', /^src\/state\//],
-  ['storage (src/storage)', /^src\/storage\//],
+  ['embed', /^src\/embed\//],
+  ['shell', /^src\/shell\/(?!styles\/)/],
+  ['state', /^src\/state\//],
+  ['platform', /^src\/platform\//],
+  ['lib', /^src\/lib\//],
+  ['api', /^src\/api\//],
+  ['storage', /^src\/storage\//],
+  ['ui', /^src\/ui\//],
+  ['i18n', /^src\/i18n\//],
+  ['styles', /^src\/shell\/styles\//],
   ['other src', /^src\//],
+  ['preact', /node_modules\/preact\//],
+  ['@preact/signals', /node_modules\/@preact\/signals(-core)?\//],
+  ['idb-keyval', /node_modules\/idb-keyval\//],
+  ['other deps', /./],
 ];
 
-const partOf = (id) => PARTS.find(([, re]) => re.test(id))?.[0] ?? 'other deps';
+const partOf = (id) => PARTS.find(([, re]) => re.test(id))[0];
 
 /** @returns {Promise<{ raw: number, gzip: number, brotli: number, parts: { part: string, modules: number, rendered: number, raw: number, gzip: number }[] }>} */
 export async function sizeBreakdown() {
@@ -37,23 +44,29 @@ export async function sizeBreakdown() {
   for (const [id, mod] of Object.entries(chunk.modules)) {
     const code = mod.code ?? '';
     if (!code) continue;
-    const p = byPart.get(partOf(relative(process.cwd(), id).replaceAll('\\', '/'))) ?? { modules: 0, raw: 0, gz: 0 };
+    const part = partOf(relative(process.cwd(), id).replaceAll('\\', '/'));
+    const p = byPart.get(part) ?? { modules: 0, raw: 0, gz: 0 };
     p.modules += 1;
     p.raw += mod.renderedLength;
     p.gz += gzipSync(code, { level: 9 }).length;
-    byPart.set(partOf(relative(process.cwd(), id).replaceAll('\\', '/')), p);
+    byPart.set(part, p);
   }
   const sum = (k) => [...byPart.values()].reduce((s, p) => s + p[k], 0) || 1;
   const rawSum = sum('raw');
   const gzSum = sum('gz');
-  const parts = [...byPart].map(([part, p]) => ({
-    part,
-    modules: p.modules,
-    rendered: p.raw,
-    raw: Math.round((p.raw / rawSum) * total.raw),
-    gzip: Math.round((p.gz / gzSum) * total.gzip),
-  }));
-  parts.sort((a, b) => b.gzip - a.gzip);
+  // every part in the order above, empty ones too (a layer not written yet shows 0); "other …" only when used
+  const parts = PARTS.map(([part]) => part)
+    .filter((part) => byPart.has(part) || !part.startsWith('other '))
+    .map((part) => {
+      const p = byPart.get(part) ?? { modules: 0, raw: 0, gz: 0 };
+      return {
+        part,
+        modules: p.modules,
+        rendered: p.raw,
+        raw: Math.round((p.raw / rawSum) * total.raw),
+        gzip: Math.round((p.gz / gzSum) * total.gzip),
+      };
+    });
   return { ...total, parts };
 }
 
@@ -66,7 +79,7 @@ export function formatBreakdown({ raw, gzip, parts }) {
   }
   lines.push(`${'total'.padEnd(37)}${''.padStart(8)}${String(raw).padStart(8)}${String(gzip).padStart(8)}`);
   lines.push('rendered = module code before minification; raw≈/gzip≈ = each module measured alone, scaled so the parts');
-  lines.push('add up to the whole file\'s minified and gzip sizes (estimates: gzip shares context across modules).');
+  lines.push("add up to the whole file's minified and gzip sizes (estimates: gzip shares context across modules).");
   return lines.join('\n');
 }
 

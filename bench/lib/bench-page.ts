@@ -17,7 +17,7 @@ export async function openBenchPage(browser: Browser, profile: Profile): Promise
   const context = await browser.newContext();
   const page = await context.newPage();
   // tsx (esbuild keepNames) wraps named inner functions in `__name(…)`, which does not exist in the page;
-  // page.evaluate callbacks from bench/lib/in-page.ts need it too, so it is defined once per document here.
+  // page.evaluate callbacks (bench/lib/in-page.ts, evaluateInPage) need it too, so it is defined once per document here.
   await page.addInitScript({ content: `globalThis.__name ??= (f) => f; (${installProbe.toString()})();` });
   const cdp = await context.newCDPSession(page);
   const net = recordNetwork(cdp);
@@ -30,4 +30,19 @@ export async function openBenchPage(browser: Browser, profile: Profile): Promise
 export async function pageMetrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/**
+ * Runs `fn` (self-contained) in the page's main world through CDP and returns its (awaited, JSON) value. Unlike
+ * page.evaluate, it injects none of Playwright's own scripts, whose compilation is a long task at 4× CPU in the
+ * very page whose long tasks are counted.
+ */
+export async function evaluateInPage<T>(cdp: CDPSession, fn: () => T | Promise<T>): Promise<T> {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: `(${fn.toString()})()`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as T;
 }
