@@ -17,7 +17,7 @@ export function App() {
   const color = offline ? th.offlineColor || th.color : th.color;
   const left = (theme.value.position || session.opts.position || c?.theme.position) == 'left';
   return (
-    <div class={'w' + (left ? ' l' : '') + (open ? ' o' : '')} style={color && { '--rc': color }}>
+    <div class={'widget' + (left ? ' left' : '') + (open ? ' open' : '')} style={color && { '--rc-color': color }}>
       {open && <Panel title={(offline && th.offlineTitle) || th.title || t('title')} />}
       <Launcher />
     </div>

@@ -14,7 +14,7 @@ function send(e: Event) {
 }
 
 export const Composer = () => (
-  <form class="cp" onSubmit={send}>
+  <form class="composer" onSubmit={send}>
     <textarea
       aria-label={t('message')}
       rows={1}
@@ -24,7 +24,7 @@ export const Composer = () => (
       // The Enter that confirms an IME candidate must not send: isComposing, or keyCode 229 where Safari clears it.
       onKeyDown={(e: KeyboardEvent) => e.key == 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode != 229 && send(e)}
     />
-    <button type="submit" class="ib" aria-label={t('send')}>
+    <button type="submit" class="icon-button" aria-label={t('send')}>
       <Icon name="send" />
     </button>
   </form>

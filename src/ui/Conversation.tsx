@@ -37,16 +37,16 @@ class Item extends Component<{ m: ChatMessage; lang: unknown }> {
   }
   render({ m }: Item['props']) {
     return (
-      <div ref={stick} class={m.system ? 'sy' : m.mine ? 'me' : 'ag'}>
-        {!m.mine && !m.system && <span class="au">{m.author}</span>}
-        <span class="tx">
+      <div ref={stick} class={m.system ? 'system-message' : m.mine ? 'visitor-message' : 'agent-message'}>
+        {!m.mine && !m.system && <span class="author">{m.author}</span>}
+        <span class="message-text">
           <Text s={m.msg} />
         </span>
-        {m.state == 'sending' && <span class="ms">{t('sending')}</span>}
+        {m.state == 'sending' && <span class="message-status">{t('sending')}</span>}
         {m.state == 'failed' && (
-          <span class="ms er">
+          <span class="message-status error">
             {t('notSent')}: {REASONS[m.reason!] ? t(REASONS[m.reason!]!) : m.reason}{' '}
-            <button class="lk" onClick={() => retryMessage(m._id)}>
+            <button class="link-button" onClick={() => retryMessage(m._id)}>
               {t('retry')}
             </button>
           </span>
@@ -65,25 +65,25 @@ export function Conversation() {
   return (
     <>
       {hasOlder.value && (
-        <button class="lk ol" onClick={loadOlder}>
+        <button class="link-button older-button" onClick={loadOlder}>
           {t('older')}
         </button>
       )}
-      <div class="log" role="log" aria-live="polite" aria-label={t('title')} onScroll={nearTop}>
+      <div class="message-list" role="log" aria-live="polite" aria-label={t('title')} onScroll={nearTop}>
         {list.map((m) => (
           <Item key={m._id} m={m} lang={table.value} />
         ))}
       </div>
-      {hs == 'loading' && <p class="in">{t('loading')}</p>}
+      {hs == 'loading' && <p class="note">{t('loading')}</p>}
       {hs == 'error' && (
-        <p class="in" role="alert">
+        <p class="note" role="alert">
           {t('error')}{' '}
-          <button class="lk" onClick={loadHistory}>
+          <button class="link-button" onClick={loadHistory}>
             {t('retry')}
           </button>
         </p>
       )}
-      <p class="in st" role="status">
+      <p class="note status-line" role="status">
         {e == 'ask' ? t('endChat') + '?' : e && e != 'busy' ? `${t('error')} (${e})` : c ? t(c) : typing && t('typing', typing)}
       </p>
       <Composer />

@@ -24,9 +24,9 @@ export function FormView({ form, fields, intro, label, onSubmit }: Props) {
     if (first) (el.elements.namedItem(first.id) as HTMLElement | null)?.focus();
   };
   return (
-    <form class="fm" noValidate onSubmit={submit}>
+    <form class="form" noValidate onSubmit={submit}>
       {intro && (
-        <p class="in">
+        <p class="note">
           <Text s={intro} />
         </p>
       )}
@@ -35,7 +35,7 @@ export function FormView({ form, fields, intro, label, onSubmit }: Props) {
       ))}
       {wait > 0 && <p role="status">{t('wait', wait)}</p>}
       {failure && <p role="alert">{t(failure == 'network' ? failure : 'error')}</p>}
-      <button type="submit" class="pr" aria-busy={form.pending.value}>
+      <button type="submit" class="primary-button" aria-busy={form.pending.value}>
         {failure == 'network' ? t('retry') : label}
       </button>
     </form>

@@ -23,20 +23,20 @@ function served() {
 function EndButton() {
   const e = ending.value;
   return (
-    <button class="tb" aria-busy={e == 'busy'} onBlur={() => e == 'ask' && cancelEnd()} onClick={e == 'ask' ? confirmEnd : e == 'busy' ? undefined : askEnd}>
+    <button class="header-button" aria-busy={e == 'busy'} onBlur={() => e == 'ask' && cancelEnd()} onClick={e == 'ask' ? confirmEnd : e == 'busy' ? undefined : askEnd}>
       {t('endChat') + (e == 'ask' ? '?' : '')}
     </button>
   );
 }
 
 export const Header = ({ title }: { title: string }) => (
-  <header class="hd">
-    <div class="tt">
+  <header class="header">
+    <div class="heading">
       <h2 id="rc-title">{title}</h2>
-      {room.value && <p class="sb">{served()}</p>}
+      {room.value && <p class="served-by">{served()}</p>}
     </div>
     {canEnd.value && <EndButton />}
-    <button class="ib" aria-label={t('minimize')} onClick={closeToLauncher}>
+    <button class="icon-button" aria-label={t('minimize')} onClick={closeToLauncher}>
       <Icon name="close" />
     </button>
   </header>

@@ -8,14 +8,14 @@ export function Launcher() {
   const n = unread.value;
   return (
     <button
-      class="ln"
+      class="launcher"
       aria-expanded={open}
       aria-label={(open ? t('minimize') : t('open')) + (n ? ` (${n} ${t('unread')})` : '')}
       onClick={open ? closeWidget : openWidget}
     >
       <Icon name={open ? 'close' : 'chat'} />
       {n > 0 && (
-        <span class="bd" aria-hidden="true">
+        <span class="badge" aria-hidden="true">
           {n > 99 ? '99+' : n}
         </span>
       )}

@@ -14,17 +14,17 @@ interface Props {
 }
 
 export const Notice = ({ text, detail, action, onAction, alert }: Props) => (
-  <div class="nt">
+  <div class="notice">
     <p role={alert ? 'alert' : 'status'}>
       <Text s={text} />
     </p>
     {detail && (
-      <p class="in">
+      <p class="note">
         <Text s={detail} />
       </p>
     )}
     {action && (
-      <button class="pr" onClick={onAction}>
+      <button class="primary-button" onClick={onAction}>
         {action}
       </button>
     )}

@@ -148,7 +148,7 @@ test('widget §2: the launcher badge counts agent messages that arrive while the
   await page.keyboard.press('Escape');
   await h.agent.send(rid, 'Are you there?');
   await h.agent.send(rid, 'Still here if you need me');
-  const badge = widget.host.locator('.bd');
+  const badge = launcherOf(widget).getByText(/^\d+\+?$/);
   await expect.poll(() => badge.textContent()).toBe('2');
   expect(await launcherOf(widget).getAttribute('aria-label')).toBe(`${en.open} (2 ${en.unread})`);
   await widget.open();

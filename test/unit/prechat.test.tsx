@@ -176,7 +176,7 @@ describe('widget §4.4: validation shows every error at once', () => {
       expect(el.getAttribute('aria-invalid')).toBe('false');
       expect(el.hasAttribute('aria-describedby')).toBe(false);
     }
-    expect(container.querySelectorAll('.er')).toHaveLength(3);
+    expect(q.getAllByRole('alert')).toHaveLength(3);
     expect(document.activeElement).toBe(input('Name'));
     expect(rest.to('POST visitor')).toHaveLength(0);
   });

@@ -34,7 +34,8 @@ async function open(c: Config, routes: Parameters<typeof fakeRest>[0] = {}) {
   widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
   root = document.querySelector('rc-livechat')!.shadowRoot!;
   q = within(root as unknown as HTMLElement);
-  await vi.waitFor(() => expect(root.querySelector('.bo input, .bo select, textarea')).not.toBeNull());
+  // the pre-chat form or the composer
+  await vi.waitFor(() => expect(q.queryAllByRole('textbox')).not.toHaveLength(0));
 }
 const box = () => q.getByLabelText('Message') as HTMLTextAreaElement;
 const typeMsg = (text: string) => fireEvent.input(box(), { target: { value: text } });

@@ -20,11 +20,11 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
     onInput,
   };
   return (
-    <div class="fd">
+    <div class="field">
       <label for={id}>
         {/* isolated: a bidi override in a server-given label must not reverse "(optional)" after it (§9) */}
         <bdi>{f.label || t(f.id as Key)}</bdi>
-        {!f.required && <span class="op"> ({t('optional')})</span>}
+        {!f.required && <span class="optional"> ({t('optional')})</span>}
       </label>
       {f.kind == 'select' ? (
         <select {...props} onChange={onInput}>
@@ -42,7 +42,7 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
       {err && (
         // role=alert: a message inserted into the page is only announced by a live region, and a focus move
         // announces the first field's error alone
-        <p class="er" id={id + '-e'} role="alert">
+        <p class="error" id={id + '-e'} role="alert">
           {t(err)}
         </p>
       )}
