@@ -18,7 +18,7 @@ export function App() {
   const left = (theme.value.position || session.opts.position || c?.theme.position) == 'left';
   return (
     <div class={'widget' + (left ? ' left' : '') + (open ? ' open' : '')} style={color && { '--rc-color': color }}>
-      {open && <Panel title={(offline && th.offlineTitle) || th.title || t('title')} />}
+      {open && <Panel title={(offline && th.offlineTitle) || th.title || t('defaultTitle')} />}
       <Launcher />
     </div>
   );

@@ -16,7 +16,7 @@ function Body() {
     case 'error':
       return <ErrorState onRetry={retryStart} />;
     case 'unavailable':
-      return <Notice text={t('unavailable')} />;
+      return <Notice text={t('chatUnavailable')} />;
     case 'consent':
       return <Consent />;
     case 'offline':

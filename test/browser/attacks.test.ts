@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { agentAnswers, watch, type Watch } from './pages.ts';
 import { DEFAULT_VISITOR, seedWith, useHarness } from './harness.ts';
 import { en } from '../../src/i18n/en.ts';
+import { english } from './english.ts';
 
 const h = useHarness();
 
@@ -140,9 +141,9 @@ test('widget §9: agent names, department names, custom field labels and config 
   expect(await widget.host.locator('h2').textContent()).toBe(`${PAYLOADS.script} ${PAYLOADS.word}`);
   const options = await widget.field(en.department).locator('option').allTextContents();
   expect(options.slice(1)).toEqual([PAYLOADS.img, PAYLOADS.word, PAYLOADS.rtl]);
-  expect(await widget.host.locator('label').allTextContents()).toEqual(expect.arrayContaining([PAYLOADS.svg + ` (${en.optional})`, PAYLOADS.word + ` (${en.optional})`]));
+  expect(await widget.host.locator('label').allTextContents()).toEqual(expect.arrayContaining([english('optionalLabel', { label: PAYLOADS.svg }), english('optionalLabel', { label: PAYLOADS.word })]));
   // an override in a label must not turn the "(optional)" after it around
-  expect(await readsForward(widget.host.locator('label', { hasText: PAYLOADS.rtl }), `(${en.optional})`)).toBe(true);
+  expect(await readsForward(widget.host.locator('label', { hasText: PAYLOADS.rtl }), english('optionalLabel', { label: '' }).trim())).toBe(true);
   expect(await widget.dialog.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://example.com/terms']);
   await expectInert(page, w, 'pre-chat form');
   expect(await sidewaysOverflow(page)).toEqual([]);
@@ -156,11 +157,11 @@ test('widget §9: agent names, department names, custom field labels and config 
   await widget.log.getByText('Hello', { exact: true }).waitFor();
   expect(await widget.log.getByText(`${PAYLOADS.img}${PAYLOADS.word}${RLO}`, { exact: true }).textContent()).toBe(`${PAYLOADS.img}${PAYLOADS.word}${RLO}`);
   // the agent's name ends with an override: the status after it in the header still reads forward
-  expect(await readsForward(widget.host.locator('header'), en.online)).toBe(true);
+  expect(await readsForward(widget.host.locator('header'), en.agentOnline)).toBe(true);
   await expectInert(page, w, 'conversation');
   expect(await sidewaysOverflow(page)).toEqual([]);
 
   await h.agent.close(rid);
-  await widget.host.getByRole('button', { name: en.start }).waitFor();
+  await widget.host.getByRole('button', { name: en.startNewChat }).waitFor();
   await expectInert(page, w, 'finished');
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installHostApi } from '../../src/embed/host-api.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { agent } from '../../src/state/agent.ts';
-import { config, configStatus } from '../../src/state/config.ts';
+import { config, configState } from '../../src/state/config.ts';
 import { closed } from '../../src/state/messages.ts';
 import { submitOffline, offlineForm } from '../../src/state/offline.ts';
 import { prechatForm, submitPrechat } from '../../src/state/prechat.ts';
@@ -36,7 +36,7 @@ function start(c = makeConfig({ departments }), opts = {}) {
 }
 /** Until the start-up config is in and every request it led to has settled. */
 async function settle() {
-  await vi.waitFor(() => expect(configStatus.value).not.toBe('loading'));
+  await vi.waitFor(() => expect(configState.value.status).not.toBe('loading'));
   await flush(20);
 }
 const shadow = () => document.querySelector('rc-livechat')!.shadowRoot!;

@@ -1,8 +1,11 @@
 // One labelled form field with its inline error (widget spec §4.4): aria-invalid and aria-describedby
 // point at the message. No native `required`, so the browser never blocks our own validation.
-import type { Key } from '../../i18n/index.ts';
 import { setValue, type Field, type Form } from '../../state/form.ts';
-import { t } from '../t.ts';
+import { t, tNodes } from '../t.ts';
+
+/** The fields the widget itself offers: their ids are also the locale keys of their labels. */
+const BUILT_IN = ['name', 'email', 'phone', 'department', 'message'] as const;
+const isBuiltIn = (id: string): id is (typeof BUILT_IN)[number] => (BUILT_IN as readonly string[]).includes(id);
 
 export function FieldView({ f, form }: { f: Field; form: Form }) {
   // ids are unique in the shadow root without a prefix: the widget's own are rc-*, custom fields cf.*
@@ -19,16 +22,14 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
     'aria-describedby': err ? id + '-e' : undefined,
     onInput,
   };
+  // isolated: a bidi override in a server-given label must not reverse "(optional)" after it (§9)
+  const label = <bdi>{f.label || (isBuiltIn(f.id) ? t(f.id) : f.id)}</bdi>;
   return (
     <div class="field">
-      <label for={id}>
-        {/* isolated: a bidi override in a server-given label must not reverse "(optional)" after it (§9) */}
-        <bdi>{f.label || t(f.id as Key)}</bdi>
-        {!f.required && <span class="optional"> ({t('optional')})</span>}
-      </label>
+      <label for={id}>{f.required ? label : tNodes('optionalLabel', { label })}</label>
       {f.kind == 'select' ? (
         <select {...props} onChange={onInput}>
-          <option value="">{t('choose')}</option>
+          <option value="">{t('chooseOption')}</option>
           {f.options?.map((o) => (
             <option value={o.value}>{o.label}</option>
           ))}
