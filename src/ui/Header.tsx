@@ -1,10 +1,10 @@
 // The panel's header (widget spec §4.5): title, who is serving the chat and their status, "End chat" (behind a
 // confirmation) and minimize. Buttons outside a form need no type="button" (here, the launcher, notices and the log).
 import { agent } from '../state/agent.ts';
-import { askEnd, canEnd, ending } from '../state/end.ts';
+import { canEnd } from '../state/end.ts';
 import { closed } from '../state/messages.ts';
 import { room } from '../state/room.ts';
-import { EndDialog, END_BUTTON_ID } from './EndDialog.tsx';
+import { EndChat } from './EndChat.tsx';
 import { closeToLauncher } from './focus.ts';
 import { Icon } from './Icon.tsx';
 import { t } from './t.ts';
@@ -28,18 +28,6 @@ function ServedBy() {
       <bdi>{a.name || a.username}</bdi>
       {status && <span class="agent-status">{t(status)}</span>}
     </p>
-  );
-}
-
-function EndChat() {
-  const asking = ending.value.step != 'idle';
-  return (
-    <>
-      <button id={END_BUTTON_ID} class="header-button" aria-haspopup="dialog" onClick={askEnd}>
-        {t('endChat')}
-      </button>
-      {asking && <EndDialog />}
-    </>
   );
 }
 

@@ -1,12 +1,12 @@
-// The confirmation before ending the chat (widget spec §4.5, §8): a small alertdialog over the panel with "Cancel"
-// and "End chat". Focus moves into it (onto Cancel, the safe answer) and stays there; Escape cancels without closing
-// the panel; focus then goes back to the header's "End chat" button. A failed attempt is told in a sentence.
-import { cancelEnd, confirmEnd, ending } from '../state/end.ts';
+// "End chat" in the header and its confirmation (widget spec §4.5, §8): a small alertdialog over the panel with
+// "Cancel" and "End chat". Focus moves into it (onto Cancel, the safe answer) and stays there; Escape cancels without
+// closing the panel; focus then goes back to the header's button. A failed attempt is told in a sentence.
+import { askEnd, cancelEnd, confirmEnd, ending } from '../state/end.ts';
 import { errorSentence } from './errors.ts';
 import { t } from './t.ts';
 
 /** The header's "End chat" button, where focus returns when the visitor cancels. */
-export const END_BUTTON_ID = 'rc-end-chat';
+const END_BUTTON_ID = 'rc-end-chat';
 
 /** A stable ref callback, so it runs only when the dialog mounts. */
 const focusCancel = (dialog: HTMLElement | null) => dialog?.querySelector('button')?.focus();
@@ -43,7 +43,7 @@ function holdFocus(e: MouseEvent) {
   if (e.target == e.currentTarget) e.preventDefault();
 }
 
-export function EndDialog() {
+function EndDialog() {
   const e = ending.value;
   return (
     <div class="dialog-backdrop" onMouseDown={holdFocus}>
@@ -73,5 +73,17 @@ export function EndDialog() {
         </div>
       </div>
     </div>
+  );
+}
+
+export function EndChat() {
+  const asking = ending.value.step != 'idle';
+  return (
+    <>
+      <button id={END_BUTTON_ID} class="header-button" aria-haspopup="dialog" onClick={askEnd}>
+        {t('endChat')}
+      </button>
+      {asking && <EndDialog />}
+    </>
   );
 }
