@@ -44,5 +44,12 @@ export const Consent = () => (
 
 export function Finished() {
   const m = config.value?.messages;
-  return <Notice text={m?.conversationFinishedMessage || t('chatEnded')} detail={m?.conversationFinishedText} action={t('startNewChat')} onAction={newChat} />;
+  return (
+    <Notice
+      text={m?.conversationFinishedMessage || t('chatEnded')}
+      detail={m?.conversationFinishedText}
+      action={t('startNewChat')}
+      onAction={newChat}
+    />
+  );
 }

@@ -98,7 +98,9 @@ test('widget §9: agent messages with markup, javascript: links, RTL overrides, 
   for (const msg of [...Object.values(PAYLOADS), long, link, `${RLO}reversed`]) await h.agent.send(rid, msg);
   await expect.poll(() => widget.log.locator(':scope > div').count(), { timeout: 10_000 }).toBe(2 + Object.keys(PAYLOADS).length + 3);
   // each arrives verbatim as the whole text of one element
-  for (const text of [...Object.values(PAYLOADS), long, link, `${RLO}reversed`]) expect(await widget.log.getByText(text, { exact: true }).textContent()).toBe(text);
+  for (const text of [...Object.values(PAYLOADS), long, link, `${RLO}reversed`]) {
+    expect(await widget.log.getByText(text, { exact: true }).textContent()).toBe(text);
+  }
   await expectInert(page, w, 'agent messages');
   const links = await widget.log.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(links).toEqual(['https://example.com/help?a=1&b=2']);
@@ -141,9 +143,10 @@ test('widget §9: agent names, department names, custom field labels and config 
   expect(await widget.host.locator('h2').textContent()).toBe(`${PAYLOADS.script} ${PAYLOADS.word}`);
   const options = await widget.field(en.department).locator('option').allTextContents();
   expect(options.slice(1)).toEqual([PAYLOADS.img, PAYLOADS.word, PAYLOADS.rtl]);
-  expect(await widget.host.locator('label').allTextContents()).toEqual(expect.arrayContaining([english('optionalLabel', { label: PAYLOADS.svg }), english('optionalLabel', { label: PAYLOADS.word })]));
+  const optional = (label: string) => english('optionalLabel', { label });
+  expect(await widget.host.locator('label').allTextContents()).toEqual(expect.arrayContaining([optional(PAYLOADS.svg), optional(PAYLOADS.word)]));
   // an override in a label must not turn the "(optional)" after it around
-  expect(await readsForward(widget.host.locator('label', { hasText: PAYLOADS.rtl }), english('optionalLabel', { label: '' }).trim())).toBe(true);
+  expect(await readsForward(widget.host.locator('label', { hasText: PAYLOADS.rtl }), optional('').trim())).toBe(true);
   expect(await widget.dialog.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://example.com/terms']);
   await expectInert(page, w, 'pre-chat form');
   expect(await sidewaysOverflow(page)).toEqual([]);
@@ -155,7 +158,8 @@ test('widget §9: agent names, department names, custom field labels and config 
   await h.agent.take(rid);
   await h.agent.send(rid, 'Hello');
   await widget.log.getByText('Hello', { exact: true }).waitFor();
-  expect(await widget.log.getByText(`${PAYLOADS.img}${PAYLOADS.word}${RLO}`, { exact: true }).textContent()).toBe(`${PAYLOADS.img}${PAYLOADS.word}${RLO}`);
+  const agentName = `${PAYLOADS.img}${PAYLOADS.word}${RLO}`;
+  expect(await widget.log.getByText(agentName, { exact: true }).textContent()).toBe(agentName);
   // the agent's name ends with an override: the status after it in the header still reads forward
   expect(await readsForward(widget.host.locator('header'), en.agentOnline)).toBe(true);
   await expectInert(page, w, 'conversation');

@@ -195,13 +195,14 @@ describe('widget §4.5, §8: ending the chat asks first, in a small dialog', () 
     await askToEnd();
     const dialog = confirmation()!;
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(within(dialog).getByText('You will not be able to send more messages in this conversation.').id).toBe(dialog.getAttribute('aria-describedby'));
+    const detail = within(dialog).getByText('You will not be able to send more messages in this conversation.');
+    expect(detail.id).toBe(dialog.getAttribute('aria-describedby'));
     expect(focused()).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(q.getAllByRole('button', { name: 'End chat' })).toHaveLength(2); // the header's, unchanged, and the dialog's
     expect(rest.to('POST room.close')).toHaveLength(0);
   });
 
-  it('widget §8: Tab and Shift+Tab stay on the dialog\'s buttons', async () => {
+  it("widget §8: Tab and Shift+Tab stay on the dialog's buttons", async () => {
     await askToEnd();
     const dialog = confirmation()!;
     const [cancel, confirm] = within(dialog).getAllByRole('button');
@@ -239,7 +240,13 @@ describe('widget §4.5, §8: ending the chat asks first, in a small dialog', () 
   });
 
   it('widget §4.5: a failed attempt says why in a sentence inside the dialog, which stays; trying again ends the chat', async () => {
-    await askToEnd({ 'POST room.close': [new TypeError('Failed to fetch'), rcError('Something odd [error-odd]', 'error-odd'), (c) => json({ rid: c.body.rid, success: true })] });
+    await askToEnd({
+      'POST room.close': [
+        new TypeError('Failed to fetch'),
+        rcError('Something odd [error-odd]', 'error-odd'),
+        (c) => json({ rid: c.body.rid, success: true }),
+      ],
+    });
     const confirm = () => within(confirmation()!).getByRole('button', { name: 'End chat' });
     fireEvent.click(confirm());
     await vi.waitFor(() => expect(within(confirmation()!).queryByRole('alert')?.textContent).toBe('Could not connect. Please try again.'));
@@ -251,7 +258,7 @@ describe('widget §4.5, §8: ending the chat asks first, in a small dialog', () 
   });
 });
 
-describe('widget §2, §4.5, §8: the visitor\'s words', () => {
+describe("widget §2, §4.5, §8: the visitor's words", () => {
   it('widget §4.5: an empty conversation greets the visitor; the composer has a placeholder; minimize keeps its name', async () => {
     await open(returning());
     await vi.waitFor(() => expect(rest.to('GET messages.history')).toHaveLength(1));
@@ -278,7 +285,7 @@ describe('widget §2, §4.5, §8: the visitor\'s words', () => {
     expect(launcher().getAttribute('aria-label')).toBe('Ouvrir le chat, 3 messages non lus');
   });
 
-  it('widget §5: the socket\'s state and the agent\'s status have words of their own', async () => {
+  it("widget §5: the socket's state and the agent's status have words of their own", async () => {
     await open(returning(), {});
     agent.value = { _id: 'A1', username: 'agent1', name: 'Agent One', status: 'busy' };
     const header = () => q.getByRole('heading', { name: 'Rocket.Chat' }).closest('header')!;
