@@ -38,11 +38,11 @@ export async function measureJourney(browser: Browser, url: string, server: Runn
     const { page } = bp;
     await page.goto(url);
     await page.waitForFunction(() => window.__bench.launcherAt !== null, null, { timeout: 30_000 });
-    const open = await clickUntil(page, { click: en.open, control: en.name });
+    const open = await clickUntil(page, { click: en.openChat, control: en.name });
 
     const host = page.locator('rc-livechat');
     for (const [label, value] of Object.entries(VISITOR)) await host.getByLabel(label).fill(value);
-    const register = await clickUntil(page, { click: en.start, control: en.message, timeoutMs: 60_000 });
+    const register = await clickUntil(page, { click: en.startChat, control: en.message, timeoutMs: 60_000 });
 
     const text = `bench ${profile.name} ${run} ${Date.now()}`;
     await host.getByRole('textbox', { name: en.message }).fill(text);

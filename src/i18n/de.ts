@@ -1,42 +1,55 @@
-// German: one line per key of en.ts, in its order; an empty line falls back to English.
-export const de = `Chat öffnen
-Chat minimieren
-Chatten Sie mit uns
-ungelesene Nachrichten
-Wird geladen…
-Etwas ist schiefgelaufen.
-Erneut versuchen
-Chat nicht verfügbar.
+// German.
+import type { Messages } from './messages.ts';
 
-E-Mail
-Telefon
-Abteilung
-Bitte wählen…
-Nachricht
-optional
-Bitte ausfüllen.
-Ungültige E-Mail-Adresse.
-Bitte prüfen.
-Chat starten
-Neuer Versuch in {n} s…
-Keine Verbindung. Bitte erneut versuchen.
-Bevor wir beginnen
-Ich stimme zu
-Nachricht hinterlassen
-Niemand erreichbar. Hinterlassen Sie eine Nachricht.
-Danke! Nachricht gesendet.
-Senden
-Wird gesendet…
-Nicht gesendet
-Dieses Gespräch ist beendet.
-Chat beenden
-{n} schreibt…
-Verbinde…
-Wieder verbunden.
-Frühere Nachrichten
-Warten auf einen Mitarbeiter…
-
-Abwesend
-Beschäftigt
-
-Die Nachricht ist zu lang.`;
+export const de = {
+  openChat: 'Chat öffnen',
+  openChatUnread: { one: 'Chat öffnen, {n} ungelesene Nachricht', other: 'Chat öffnen, {n} ungelesene Nachrichten' },
+  minimizeChat: 'Chat minimieren',
+  defaultTitle: 'Chatten Sie mit uns',
+  loading: 'Wird geladen…',
+  tryAgain: 'Erneut versuchen',
+  chatUnavailable: 'Der Chat ist gerade nicht verfügbar.',
+  somethingWentWrong: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  cannotConnect: 'Keine Verbindung möglich. Bitte versuchen Sie es erneut.',
+  messageTooLong: 'Die Nachricht ist zu lang.',
+  noAgentAvailable: 'Gerade ist niemand erreichbar.',
+  chatNoLongerAvailable: 'Dieser Chat ist nicht mehr verfügbar.',
+  prechatGreeting: 'Hallo! Erzählen Sie uns kurz etwas über sich, gleich ist jemand für Sie da.',
+  name: 'Name',
+  email: 'E-Mail',
+  phone: 'Telefon',
+  department: 'Abteilung',
+  message: 'Nachricht',
+  optionalLabel: '{label} (optional)',
+  chooseOption: 'Bitte wählen…',
+  required: 'Dieses Feld ist erforderlich.',
+  badEmail: 'Geben Sie eine gültige E-Mail-Adresse ein.',
+  invalid: 'Dieser Wert ist ungültig.',
+  startChat: 'Chat starten',
+  retryingIn: { one: 'Neuer Versuch in {n} Sekunde…', other: 'Neuer Versuch in {n} Sekunden…' },
+  consentTitle: 'Bevor wir beginnen',
+  accept: 'Ich stimme zu',
+  offlineIntro: 'Gerade ist niemand erreichbar. Hinterlassen Sie eine Nachricht, wir melden uns bei Ihnen.',
+  offlineSent: 'Vielen Dank! Ihre Nachricht wurde gesendet.',
+  conversationGreeting: 'Hallo! Wie können wir Ihnen heute helfen?',
+  composerPlaceholder: 'Nachricht schreiben…',
+  send: 'Senden',
+  sending: 'Wird gesendet…',
+  notSent: 'Nicht gesendet. {reason}',
+  olderMessages: 'Frühere Nachrichten',
+  waitingForAgent: 'Warten auf einen Mitarbeiter…',
+  agentOnline: 'Online',
+  agentAway: 'Abwesend',
+  agentBusy: 'Beschäftigt',
+  agentOffline: 'Offline',
+  agentTyping: '{name} schreibt…',
+  connecting: 'Verbindung wird hergestellt…',
+  reconnecting: 'Sie sind offline. Verbindung wird wiederhergestellt…',
+  connectedAgain: 'Wieder verbunden.',
+  endChat: 'Chat beenden',
+  endChatQuestion: 'Diesen Chat beenden?',
+  endChatDetail: 'Sie können in diesem Gespräch danach keine Nachrichten mehr senden.',
+  cancel: 'Abbrechen',
+  chatEnded: 'Dieses Gespräch ist beendet.',
+  startNewChat: 'Neuen Chat starten',
+} satisfies Messages;

@@ -1,53 +1,60 @@
-// English: the complete table. Its key order is the line order of the other tables, which fall back to it.
-export const KEYS = 'open minimize title unread loading error retry unavailable name email phone department choose message optional required badEmail invalid start wait network consentTitle accept offlineTitle offlineIntro offlineSent send sending notSent finished endChat typing connecting back older waiting online away busy offline tooLong';
+// English: the reference table. Every other table has exactly these keys and placeholders (test/unit/i18n.test.ts).
+import type { Plural } from './plural.ts';
 
-/** The words of `S`. */
-type Words<S extends string> = S extends `${infer W} ${infer R}` ? W | Words<R> : S;
-export type Key = Words<typeof KEYS>;
-export type Table = Partial<Record<Key, string>>;
-
-const keys = KEYS.split(' ') as Key[];
-/** One line per key, in KEYS order; an empty line is left out. */
-export const decode = (lines: string): Table => Object.fromEntries(lines.split('\n').map((v, i) => [keys[i], v || undefined]));
-
-export const en = decode(`Open chat
-Minimize chat
-Chat with us
-unread messages
-Loading…
-Something went wrong.
-Try again
-Chat is unavailable.
-Name
-Email
-Phone
-Department
-Choose…
-Message
-optional
-Required.
-Invalid email address.
-Invalid value.
-Start chat
-Retrying in {n} s…
-Could not connect. Please try again.
-Before we start
-I agree
-Leave a message
-No one is available. Leave a message.
-Thanks! Message sent.
-Send
-Sending…
-Not sent
-This conversation has ended.
-End chat
-{n} is typing…
-Connecting…
-Connected again.
-Earlier messages
-Waiting for an agent…
-Online
-Away
-Busy
-Offline
-The message is too long.`) as Record<Key, string>;
+export const en = {
+  // the launcher and the panel
+  openChat: 'Open chat',
+  openChatUnread: { one: 'Open chat, {n} unread message', other: 'Open chat, {n} unread messages' },
+  minimizeChat: 'Minimize chat',
+  defaultTitle: 'Chat with us',
+  loading: 'Loading…',
+  tryAgain: 'Try again',
+  chatUnavailable: 'Chat is not available right now.',
+  // what went wrong, in the visitor's words
+  somethingWentWrong: 'Something went wrong. Please try again.',
+  cannotConnect: 'Could not connect. Please try again.',
+  messageTooLong: 'The message is too long.',
+  noAgentAvailable: 'No one is available to answer right now.',
+  chatNoLongerAvailable: 'This chat is no longer available.',
+  // forms
+  prechatGreeting: 'Hello! Tell us a little about yourself and we will be with you shortly.',
+  name: 'Name',
+  email: 'Email',
+  phone: 'Phone',
+  department: 'Department',
+  message: 'Message',
+  optionalLabel: '{label} (optional)',
+  chooseOption: 'Choose…',
+  required: 'This field is required.',
+  badEmail: 'Enter a valid email address.',
+  invalid: 'This value is not valid.',
+  startChat: 'Start chat',
+  retryingIn: { one: 'Trying again in {n} second…', other: 'Trying again in {n} seconds…' },
+  consentTitle: 'Before we start',
+  accept: 'I agree',
+  offlineIntro: 'No one is available right now. Leave a message and we will get back to you.',
+  offlineSent: 'Thank you! Your message has been sent.',
+  // the conversation
+  conversationGreeting: 'Hello! How can we help you today?',
+  composerPlaceholder: 'Write a message…',
+  send: 'Send',
+  sending: 'Sending…',
+  notSent: 'Not sent. {reason}',
+  olderMessages: 'Earlier messages',
+  waitingForAgent: 'Waiting for an agent…',
+  agentOnline: 'Online',
+  agentAway: 'Away',
+  agentBusy: 'Busy',
+  agentOffline: 'Offline',
+  agentTyping: '{name} is typing…',
+  connecting: 'Connecting…',
+  reconnecting: 'You are offline. Reconnecting…',
+  connectedAgain: 'Connected again.',
+  // ending the chat
+  endChat: 'End chat',
+  endChatQuestion: 'End this chat?',
+  endChatDetail: 'You will not be able to send more messages in this conversation.',
+  cancel: 'Cancel',
+  chatEnded: 'This conversation has ended.',
+  startNewChat: 'Start a new chat',
+} as const satisfies Record<string, string | Plural>;

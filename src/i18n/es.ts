@@ -1,42 +1,55 @@
-// Spanish: one line per key of en.ts, in its order; an empty line falls back to English.
-export const es = `Abrir chat
-Minimizar chat
-Chatea con nosotros
-mensajes sin leer
-Cargando…
-Algo salió mal.
-Reintentar
-Chat no disponible.
-Nombre
-Correo electrónico
-Teléfono
-Departamento
-Elige…
-Mensaje
-opcional
-Campo obligatorio.
-Correo no válido.
-Valor no válido.
-Iniciar chat
-Reintentando en {n} s…
-Sin conexión. Inténtalo de nuevo.
-Antes de empezar
-Acepto
-Deja un mensaje
-No hay nadie disponible. Deja un mensaje.
-¡Gracias! Mensaje enviado.
-Enviar
-Enviando…
-No enviado
-Esta conversación ha terminado.
-Terminar chat
-{n} está escribiendo…
-Conectando…
-Conectado de nuevo.
-Mensajes anteriores
-Esperando a un agente…
-En línea
-Ausente
-Ocupado
-Desconectado
-El mensaje es demasiado largo.`;
+// Spanish.
+import type { Messages } from './messages.ts';
+
+export const es = {
+  openChat: 'Abrir chat',
+  openChatUnread: { one: 'Abrir chat, {n} mensaje sin leer', other: 'Abrir chat, {n} mensajes sin leer' },
+  minimizeChat: 'Minimizar chat',
+  defaultTitle: 'Chatea con nosotros',
+  loading: 'Cargando…',
+  tryAgain: 'Reintentar',
+  chatUnavailable: 'El chat no está disponible en este momento.',
+  somethingWentWrong: 'Algo salió mal. Inténtalo de nuevo.',
+  cannotConnect: 'No se pudo conectar. Inténtalo de nuevo.',
+  messageTooLong: 'El mensaje es demasiado largo.',
+  noAgentAvailable: 'No hay nadie disponible para responder en este momento.',
+  chatNoLongerAvailable: 'Este chat ya no está disponible.',
+  prechatGreeting: '¡Hola! Cuéntanos un poco sobre ti y enseguida te atenderemos.',
+  name: 'Nombre',
+  email: 'Correo electrónico',
+  phone: 'Teléfono',
+  department: 'Departamento',
+  message: 'Mensaje',
+  optionalLabel: '{label} (opcional)',
+  chooseOption: 'Elige…',
+  required: 'Este campo es obligatorio.',
+  badEmail: 'Introduce un correo electrónico válido.',
+  invalid: 'Este valor no es válido.',
+  startChat: 'Iniciar chat',
+  retryingIn: { one: 'Reintentando en {n} segundo…', other: 'Reintentando en {n} segundos…' },
+  consentTitle: 'Antes de empezar',
+  accept: 'Acepto',
+  offlineIntro: 'No hay nadie disponible en este momento. Deja un mensaje y te responderemos.',
+  offlineSent: '¡Gracias! Tu mensaje se ha enviado.',
+  conversationGreeting: '¡Hola! ¿En qué podemos ayudarte hoy?',
+  composerPlaceholder: 'Escribe un mensaje…',
+  send: 'Enviar',
+  sending: 'Enviando…',
+  notSent: 'No enviado. {reason}',
+  olderMessages: 'Mensajes anteriores',
+  waitingForAgent: 'Esperando a un agente…',
+  agentOnline: 'En línea',
+  agentAway: 'Ausente',
+  agentBusy: 'Ocupado',
+  agentOffline: 'Desconectado',
+  agentTyping: '{name} está escribiendo…',
+  connecting: 'Conectando…',
+  reconnecting: 'Estás sin conexión. Reconectando…',
+  connectedAgain: 'Conectado de nuevo.',
+  endChat: 'Terminar chat',
+  endChatQuestion: '¿Terminar este chat?',
+  endChatDetail: 'No podrás enviar más mensajes en esta conversación.',
+  cancel: 'Cancelar',
+  chatEnded: 'Esta conversación ha terminado.',
+  startNewChat: 'Iniciar un chat nuevo',
+} satisfies Messages;

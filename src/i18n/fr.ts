@@ -1,42 +1,55 @@
-// French: one line per key of en.ts, in its order; an empty line falls back to English.
-export const fr = `Ouvrir le chat
-Réduire le chat
-Discutez avec nous
-messages non lus
-Chargement…
-Une erreur est survenue.
-Réessayer
-Chat indisponible.
-Nom
-E-mail
-Téléphone
-Service
-Choisir…
+// French.
+import type { Messages } from './messages.ts';
 
-facultatif
-Champ requis.
-E-mail invalide.
-Valeur invalide.
-Démarrer le chat
-Nouvel essai dans {n} s…
-Connexion impossible. Réessayez.
-Avant de commencer
-J’accepte
-Laisser un message
-Personne n’est disponible. Laissez un message.
-Merci ! Message envoyé.
-Envoyer
-Envoi…
-Non envoyé
-Cette conversation est terminée.
-Terminer le chat
-{n} écrit…
-Connexion…
-Connexion rétablie.
-Messages précédents
-En attente d’un agent…
-En ligne
-Absent
-Occupé
-Hors ligne
-Le message est trop long.`;
+export const fr = {
+  openChat: 'Ouvrir le chat',
+  openChatUnread: { one: 'Ouvrir le chat, {n} message non lu', other: 'Ouvrir le chat, {n} messages non lus' },
+  minimizeChat: 'Réduire le chat',
+  defaultTitle: 'Discutez avec nous',
+  loading: 'Chargement…',
+  tryAgain: 'Réessayer',
+  chatUnavailable: 'Le chat n’est pas disponible pour le moment.',
+  somethingWentWrong: 'Une erreur est survenue. Veuillez réessayer.',
+  cannotConnect: 'Connexion impossible. Veuillez réessayer.',
+  messageTooLong: 'Le message est trop long.',
+  noAgentAvailable: 'Personne n’est disponible pour répondre pour le moment.',
+  chatNoLongerAvailable: 'Ce chat n’est plus disponible.',
+  prechatGreeting: 'Bonjour ! Présentez-vous en quelques mots, nous sommes à vous dans un instant.',
+  name: 'Nom',
+  email: 'E-mail',
+  phone: 'Téléphone',
+  department: 'Service',
+  message: 'Message',
+  optionalLabel: '{label} (facultatif)',
+  chooseOption: 'Choisir…',
+  required: 'Ce champ est obligatoire.',
+  badEmail: 'Saisissez une adresse e-mail valide.',
+  invalid: 'Cette valeur n’est pas valide.',
+  startChat: 'Démarrer le chat',
+  retryingIn: { one: 'Nouvel essai dans {n} seconde…', other: 'Nouvel essai dans {n} secondes…' },
+  consentTitle: 'Avant de commencer',
+  accept: 'J’accepte',
+  offlineIntro: 'Personne n’est disponible pour le moment. Laissez un message et nous vous répondrons.',
+  offlineSent: 'Merci ! Votre message a été envoyé.',
+  conversationGreeting: 'Bonjour ! Comment pouvons-nous vous aider aujourd’hui ?',
+  composerPlaceholder: 'Écrivez un message…',
+  send: 'Envoyer',
+  sending: 'Envoi…',
+  notSent: 'Non envoyé. {reason}',
+  olderMessages: 'Messages précédents',
+  waitingForAgent: 'En attente d’un agent…',
+  agentOnline: 'En ligne',
+  agentAway: 'Absent',
+  agentBusy: 'Occupé',
+  agentOffline: 'Hors ligne',
+  agentTyping: '{name} écrit…',
+  connecting: 'Connexion…',
+  reconnecting: 'Vous êtes hors ligne. Reconnexion…',
+  connectedAgain: 'Connexion rétablie.',
+  endChat: 'Terminer le chat',
+  endChatQuestion: 'Terminer ce chat ?',
+  endChatDetail: 'Vous ne pourrez plus envoyer de messages dans cette conversation.',
+  cancel: 'Annuler',
+  chatEnded: 'Cette conversation est terminée.',
+  startNewChat: 'Démarrer un nouveau chat',
+} satisfies Messages;

@@ -1,42 +1,55 @@
-// Brazilian Portuguese: one line per key of en.ts, in its order; an empty line falls back to English.
-export const ptBR = `Abrir chat
-Minimizar chat
-Fale conosco
-mensagens não lidas
-Carregando…
-Algo deu errado.
-Tentar novamente
-Chat indisponível.
-Nome
-E-mail
-Telefone
-Departamento
-Escolha…
-Mensagem
-opcional
-Campo obrigatório.
-E-mail inválido.
-Valor inválido.
-Iniciar chat
-Tentando de novo em {n} s…
-Sem conexão. Tente novamente.
-Antes de começar
-Eu concordo
-Deixe uma mensagem
-Ninguém disponível. Deixe uma mensagem.
-Obrigado! Mensagem enviada.
-Enviar
-Enviando…
-Não enviada
-Esta conversa foi encerrada.
-Encerrar chat
-{n} está digitando…
-Conectando…
-Conectado novamente.
-Mensagens anteriores
-Aguardando um atendente…
+// Brazilian Portuguese.
+import type { Messages } from './messages.ts';
 
-Ausente
-Ocupado
-
-A mensagem é longa demais.`;
+export const ptBR = {
+  openChat: 'Abrir chat',
+  openChatUnread: { one: 'Abrir chat, {n} mensagem não lida', other: 'Abrir chat, {n} mensagens não lidas' },
+  minimizeChat: 'Minimizar chat',
+  defaultTitle: 'Fale conosco',
+  loading: 'Carregando…',
+  tryAgain: 'Tentar novamente',
+  chatUnavailable: 'O chat não está disponível no momento.',
+  somethingWentWrong: 'Algo deu errado. Tente novamente.',
+  cannotConnect: 'Não foi possível conectar. Tente novamente.',
+  messageTooLong: 'A mensagem é longa demais.',
+  noAgentAvailable: 'Ninguém está disponível para responder no momento.',
+  chatNoLongerAvailable: 'Este chat não está mais disponível.',
+  prechatGreeting: 'Olá! Conte um pouco sobre você e logo alguém vai atender.',
+  name: 'Nome',
+  email: 'E-mail',
+  phone: 'Telefone',
+  department: 'Departamento',
+  message: 'Mensagem',
+  optionalLabel: '{label} (opcional)',
+  chooseOption: 'Escolha…',
+  required: 'Este campo é obrigatório.',
+  badEmail: 'Informe um e-mail válido.',
+  invalid: 'Este valor não é válido.',
+  startChat: 'Iniciar chat',
+  retryingIn: { one: 'Tentando de novo em {n} segundo…', other: 'Tentando de novo em {n} segundos…' },
+  consentTitle: 'Antes de começar',
+  accept: 'Eu concordo',
+  offlineIntro: 'Ninguém está disponível no momento. Deixe uma mensagem e retornaremos.',
+  offlineSent: 'Obrigado! Sua mensagem foi enviada.',
+  conversationGreeting: 'Olá! Como podemos ajudar hoje?',
+  composerPlaceholder: 'Escreva uma mensagem…',
+  send: 'Enviar',
+  sending: 'Enviando…',
+  notSent: 'Não enviada. {reason}',
+  olderMessages: 'Mensagens anteriores',
+  waitingForAgent: 'Aguardando um atendente…',
+  agentOnline: 'Online',
+  agentAway: 'Ausente',
+  agentBusy: 'Ocupado',
+  agentOffline: 'Offline',
+  agentTyping: '{name} está digitando…',
+  connecting: 'Conectando…',
+  reconnecting: 'Você está offline. Reconectando…',
+  connectedAgain: 'Conectado novamente.',
+  endChat: 'Encerrar chat',
+  endChatQuestion: 'Encerrar este chat?',
+  endChatDetail: 'Você não poderá enviar mais mensagens nesta conversa.',
+  cancel: 'Cancelar',
+  chatEnded: 'Esta conversa foi encerrada.',
+  startNewChat: 'Iniciar um novo chat',
+} satisfies Messages;

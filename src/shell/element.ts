@@ -1,7 +1,6 @@
 // <rc-livechat>: the one element the widget adds to the page, with an open shadow root that keeps host styles
 // out and ours in (widget spec §2).
-import { base } from './styles/base.css.ts';
-import { content } from './styles/content.css.ts';
+import { styles } from './styles/index.ts';
 
 export const TAG = 'rc-livechat';
 
@@ -9,7 +8,7 @@ export function createShell(nonce?: string): { host: HTMLElement; root: ShadowRo
   if (!customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });
-  const css = base + content;
+  const css = styles;
   // Constructable stylesheets work under a CSP without 'unsafe-inline'; <style nonce> covers older browsers (those
   // with adoptedStyleSheets also have replaceSync).
   if ('adoptedStyleSheets' in root) {

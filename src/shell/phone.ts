@@ -13,7 +13,7 @@ export function followViewport(host: HTMLElement, signal: AbortSignal) {
     if (on == (saved == null)) on ? ((saved = page.overflow), (page.overflow = 'hidden')) : ((page.overflow = saved!), (saved = undefined));
   };
   const fit = () => {
-    if (vv) host.style.cssText = `--vh:${vv.height}px;--vt:${vv.offsetTop}px`;
+    if (vv) host.style.cssText = `--rc-viewport-height:${vv.height}px;--rc-viewport-top:${vv.offsetTop}px`;
     lock(isOpen.value && phone.matches);
   };
   vv?.addEventListener('resize', fit, { signal });

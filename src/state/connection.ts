@@ -12,7 +12,7 @@ import { createTabs, type Connection, type TabEvent, type Tabs } from './tabs.ts
 import { isOpen, unread } from './ui.ts';
 import { currentToken, knownVisitor, loadToken, username, visitorId } from './visitor.ts';
 
-export const connection = resettable<Connection>('');
+export const connection = resettable<Connection>({ state: 'idle' });
 /** Display name of the agent typing right now, '' when nobody is (§6.6). */
 export const agentTyping = resettable('');
 
@@ -49,7 +49,7 @@ function apply(e: TabEvent) {
       onLivechatEvent(e.event);
       break;
     case 'connection':
-      connection.value = e.state;
+      connection.value = { state: e.state };
       // Whatever arrived while the socket was down is in the newest page of history (widget spec §5).
       if (e.state == 'back') void refreshHistory();
   }
@@ -83,10 +83,10 @@ async function hear(e: TabEvent) {
 }
 
 function setState(s: 'connecting' | 'connected' | 'offline') {
-  const c: Connection = s == 'connected' ? (wasUp ? 'back' : '') : wasUp ? 'offline' : 'connecting';
+  const c: Connection['state'] = s == 'connected' ? (wasUp ? 'back' : 'idle') : wasUp ? 'offline' : 'connecting';
   wasUp ||= s == 'connected';
   relay({ t: 'connection', state: c });
-  if (c == 'back') later(3e3, () => connection.value == 'back' && relay({ t: 'connection', state: '' }));
+  if (c == 'back') later(3e3, () => connection.value.state == 'back' && relay({ t: 'connection', state: 'idle' }));
 }
 
 function closeSocket() {

@@ -4,23 +4,9 @@ import { signal, type Signal } from './signals.ts';
 import { createRest } from '../api/rest.ts';
 import { livechatApi, type LivechatApi } from '../api/livechat.ts';
 import { createKv, type Kv } from '../storage/kv.ts';
+import { options, type Options, type PhoneMode } from './options.ts';
 
-export type PhoneMode = 'required' | 'optional' | 'off';
-
-export interface Options {
-  /** Rocket.Chat origin, e.g. https://chat.example.com */
-  server: string;
-  /** department id or name to preselect and to ask config about */
-  department?: string;
-  lang?: string;
-  position?: 'left' | 'right';
-  color?: string;
-  phone?: PhoneMode;
-  /** start opened */
-  open?: boolean;
-  /** for `<style>` when constructable stylesheets are missing */
-  nonce?: string;
-}
+export type { Options, PhoneMode };
 
 export const session = {
   opts: { server: '' } as Options,
@@ -44,6 +30,7 @@ export const later = (ms: number, fn: () => void) => void timers.push(setTimeout
 
 export function beginSession(opts: Options, kv: Kv = createKv()) {
   session.opts = opts;
+  options.value = opts;
   session.abort = new AbortController();
   session.api = livechatApi(createRest(opts.server, session.abort.signal));
   session.kv = kv;

@@ -1,7 +1,7 @@
 // Start-up after the launcher is on screen (widget spec §4.1): token (read only), config, then what it says.
 import { setAgent } from './agent.ts';
 import { backoff } from './backoff.ts';
-import { config, configStatus, loadConfig } from './config.ts';
+import { config, configState, loadConfig } from './config.ts';
 import { startRealtime } from './connection.ts';
 import { prefillPrechat } from './prechat.ts';
 import { openRoom } from './room.ts';
@@ -30,7 +30,7 @@ export async function retryStart() {
   const c = config.value;
   if (!c) {
     // only while the visitor looks at the error: a closed widget waits for the next open (no polling)
-    if (configStatus.peek() == 'error' && isOpen.peek() && !waiting) (waiting = true), later(backoff(tries++), () => ((waiting = false), void retryStart()));
+    if (configState.peek().status == 'error' && isOpen.peek() && !waiting) (waiting = true), later(backoff(tries++), () => ((waiting = false), void retryStart()));
     return;
   }
   tries = 0;

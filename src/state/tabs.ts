@@ -9,14 +9,15 @@ export type TabEvent =
   | { t: 'delete'; _id: string }
   | { t: 'typing'; username: string; on: boolean }
   | { t: 'livechat'; event: LivechatRoomEvent }
-  | { t: 'connection'; state: Connection }
+  | { t: 'connection'; state: Connection['state'] }
   | { t: 'room'; rid: string }
   | { t: 'visitor'; _id: string; username: string }
   /** the visitor typing in a tab without the socket: the leader sends it (§6.6) */
   | { t: 'typing-out'; on: boolean };
 
 /** What the visitor is told about the socket (widget spec §5); '' = nothing to say. */
-export type Connection = '' | 'connecting' | 'offline' | 'back';
+/** The socket as the visitor is told about it; 'idle' = nothing to say (BRIEF decision 5). */
+export type Connection = { state: 'idle' } | { state: 'connecting' } | { state: 'offline' } | { state: 'back' };
 
 export interface TabsOptions<E> {
   /** Events posted by the other tabs (never this tab's own). */

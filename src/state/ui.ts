@@ -1,6 +1,6 @@
 // Open/closed and which screen the panel shows, derived from the rest of the state (widget spec §4).
 import { computed } from './signals.ts';
-import { config, configStatus } from './config.ts';
+import { config, configState } from './config.ts';
 import { closed } from './messages.ts';
 import { offlineSent } from './offline.ts';
 import { prechatList } from './prechat.ts';
@@ -17,7 +17,7 @@ export const consented = resettable(false);
 
 export const screen = computed((): Screen => {
   const c = config.value;
-  const status = configStatus.value;
+  const { status } = configState.value;
   if (status == 'disabled') return 'unavailable';
   if (!c) return status == 'error' ? 'error' : 'loading';
   // A visitor the server already knows accepted the consent on an earlier visit.
@@ -36,7 +36,7 @@ export function activate() {
 export function openWidget() {
   isOpen.value = true;
   unread.value = 0;
-  if (configStatus.peek() == 'error') void retryStart();
+  if (configState.peek().status == 'error') void retryStart();
   activate();
 }
 

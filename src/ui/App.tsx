@@ -17,8 +17,8 @@ export function App() {
   const color = offline ? th.offlineColor || th.color : th.color;
   const left = (theme.value.position || session.opts.position || c?.theme.position) == 'left';
   return (
-    <div class={'w' + (left ? ' l' : '') + (open ? ' o' : '')} style={color && { '--rc': color }}>
-      {open && <Panel title={(offline && th.offlineTitle) || th.title || t('title')} />}
+    <div class={'widget' + (left ? ' left' : '') + (open ? ' open' : '')} style={color && { '--rc-color': color }}>
+      {open && <Panel title={(offline && th.offlineTitle) || th.title || t('defaultTitle')} />}
       <Launcher />
     </div>
   );

@@ -1,30 +1,21 @@
 // The conversation (widget spec §4.5): a role="log" list that announces new messages politely, earlier history
-// on scrolling up, and one status line for typing and the connection.
+// on scrolling up, a greeting while it is empty, and one status line for the connection and typing.
 import { agentTyping, connection } from '../state/connection.ts';
 import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
 import { hasOlder, history, loadHistory, loadOlder } from '../state/room.ts';
 import { retryMessage } from '../state/send.ts';
 import { Component } from 'preact';
-import type { Key } from '../i18n/index.ts';
 import { Composer } from './Composer.tsx';
-import { ending } from '../state/end.ts';
+import { errorSentence } from './errors.ts';
 import { Text } from './Text.tsx';
-import { t, table } from './t.ts';
+import { locale, t, tNodes } from './t.ts';
 
 /** Runs once per new message element: a message added at the end brings the list down to it; older pages
  * added at the top leave the view where it is (the browser's scroll anchoring keeps it steady). */
 const stick = (el: HTMLElement | null) => {
   const log = el?.parentElement;
   if (log && el == log.lastElementChild) log.scrollTop = log.scrollHeight;
-};
-
-/** Reasons a visitor can act on, in their words; any other stays the server's code (§4.3). */
-const REASONS: Record<string, Key> = {
-  network: 'network',
-  'room-closed': 'finished',
-  'no-agent-online': 'unavailable',
-  'message-length-exceeds-character-limit': 'tooLong',
 };
 
 const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 && loadOlder();
@@ -37,17 +28,17 @@ class Item extends Component<{ m: ChatMessage; lang: unknown }> {
   }
   render({ m }: Item['props']) {
     return (
-      <div ref={stick} class={m.system ? 'sy' : m.mine ? 'me' : 'ag'}>
-        {!m.mine && !m.system && <span class="au">{m.author}</span>}
-        <span class="tx">
+      <div ref={stick} class={m.system ? 'system-message' : m.mine ? 'visitor-message' : 'agent-message'}>
+        {!m.mine && !m.system && <span class="author">{m.author}</span>}
+        <span class="message-text">
           <Text s={m.msg} />
         </span>
-        {m.state == 'sending' && <span class="ms">{t('sending')}</span>}
+        {m.state == 'sending' && <span class="message-status">{t('sending')}</span>}
         {m.state == 'failed' && (
-          <span class="ms er">
-            {t('notSent')}: {REASONS[m.reason!] ? t(REASONS[m.reason!]!) : m.reason}{' '}
-            <button class="lk" onClick={() => retryMessage(m._id)}>
-              {t('retry')}
+          <span class="message-status error">
+            {t('notSent', { reason: t(errorSentence(m.reason ?? '')) })}{' '}
+            <button class="link-button" onClick={() => retryMessage(m._id)}>
+              {t('tryAgain')}
             </button>
           </span>
         )}
@@ -56,36 +47,46 @@ class Item extends Component<{ m: ChatMessage; lang: unknown }> {
   }
 }
 
+/** What the visitor is told about the socket (widget spec §5); 'idle' says nothing. */
+const CONNECTION_WORDS = { connecting: 'connecting', offline: 'reconnecting', back: 'connectedAgain' } as const;
+
+/** The status line: the socket's state first, else who is typing (their name isolated, §9). */
+function StatusLine() {
+  const c = connection.value.state;
+  const typing = agentTyping.value;
+  return (
+    <p class="note status-line" role="status">
+      {c != 'idle' ? t(CONNECTION_WORDS[c]) : typing && tNodes('agentTyping', { name: <bdi>{typing}</bdi> })}
+    </p>
+  );
+}
+
 export function Conversation() {
   const list = messages.value;
   const hs = history.value;
-  const c = connection.value;
-  const typing = agentTyping.value;
-  const e = ending.value;
   return (
     <>
       {hasOlder.value && (
-        <button class="lk ol" onClick={loadOlder}>
-          {t('older')}
+        <button class="link-button older-button" onClick={loadOlder}>
+          {t('olderMessages')}
         </button>
       )}
-      <div class="log" role="log" aria-live="polite" aria-label={t('title')} onScroll={nearTop}>
+      {!list.length && hs != 'loading' && <p class="note greeting">{t('conversationGreeting')}</p>}
+      <div class="message-list" role="log" aria-live="polite" aria-label={t('defaultTitle')} onScroll={nearTop}>
         {list.map((m) => (
-          <Item key={m._id} m={m} lang={table.value} />
+          <Item key={m._id} m={m} lang={locale.value} />
         ))}
       </div>
-      {hs == 'loading' && <p class="in">{t('loading')}</p>}
+      {hs == 'loading' && <p class="note">{t('loading')}</p>}
       {hs == 'error' && (
-        <p class="in" role="alert">
-          {t('error')}{' '}
-          <button class="lk" onClick={loadHistory}>
-            {t('retry')}
+        <p class="note" role="alert">
+          {t('somethingWentWrong')}{' '}
+          <button class="link-button" onClick={loadHistory}>
+            {t('tryAgain')}
           </button>
         </p>
       )}
-      <p class="in st" role="status">
-        {e == 'ask' ? t('endChat') + '?' : e && e != 'busy' ? `${t('error')} (${e})` : c ? t(c) : typing && t('typing', typing)}
-      </p>
+      <StatusLine />
       <Composer />
     </>
   );

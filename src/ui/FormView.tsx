@@ -1,6 +1,7 @@
-// A form screen (pre-chat, offline): every error shown at once and focus on the first invalid field;
-// the submit button is never disabled for validity (widget spec §4.4).
+// A form screen (pre-chat, offline): a greeting, every error shown at once and focus on the first invalid field;
+// the submit button is never disabled for validity and always in view, below the fields that scroll (widget spec §4.4).
 import type { Field, Form } from '../state/form.ts';
+import { errorSentence } from './errors.ts';
 import { FieldView } from './fields/Field.tsx';
 import { Text } from './Text.tsx';
 import { t } from './t.ts';
@@ -8,7 +9,8 @@ import { t } from './t.ts';
 interface Props {
   form: Form;
   fields: Field[];
-  intro?: string;
+  /** the greeting above the fields: the server's text, or a locale sentence */
+  intro: string;
   label: string;
   onSubmit: () => Promise<void>;
 }
@@ -24,20 +26,22 @@ export function FormView({ form, fields, intro, label, onSubmit }: Props) {
     if (first) (el.elements.namedItem(first.id) as HTMLElement | null)?.focus();
   };
   return (
-    <form class="fm" noValidate onSubmit={submit}>
-      {intro && (
-        <p class="in">
+    <form class="form" noValidate onSubmit={submit}>
+      <div class="form-fields">
+        <p class="note">
           <Text s={intro} />
         </p>
-      )}
-      {fields.map((f) => (
-        <FieldView key={f.id} f={f} form={form} />
-      ))}
-      {wait > 0 && <p role="status">{t('wait', wait)}</p>}
-      {failure && <p role="alert">{t(failure == 'network' ? failure : 'error')}</p>}
-      <button type="submit" class="pr" aria-busy={form.pending.value}>
-        {failure == 'network' ? t('retry') : label}
-      </button>
+        {fields.map((f) => (
+          <FieldView key={f.id} f={f} form={form} />
+        ))}
+      </div>
+      <div class="form-actions">
+        {wait > 0 && <p role="status">{t('retryingIn', { n: wait })}</p>}
+        {failure && <p role="alert">{t(errorSentence(failure))}</p>}
+        <button type="submit" class="primary-button" aria-busy={form.pending.value}>
+          {failure == 'network' ? t('tryAgain') : label}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,43 +1,45 @@
-// The panel's header (widget spec §4.5): title, who is serving the chat, "End chat" and minimize. Buttons outside
-// a form need no type="button" (here, the launcher, notices and the log).
+// The panel's header (widget spec §4.5): title, who is serving the chat and their status, "End chat" (behind a
+// confirmation) and minimize. Buttons outside a form need no type="button" (here, the launcher, notices and the log).
 import { agent } from '../state/agent.ts';
-import { askEnd, cancelEnd, canEnd, confirmEnd, ending } from '../state/end.ts';
+import { canEnd } from '../state/end.ts';
+import { closed } from '../state/messages.ts';
 import { room } from '../state/room.ts';
-import type { Key } from '../i18n/index.ts';
+import { EndChat } from './EndChat.tsx';
 import { closeToLauncher } from './focus.ts';
 import { Icon } from './Icon.tsx';
 import { t } from './t.ts';
 
-const STATUS = ['online', 'away', 'busy', 'offline'];
+/** The agent's status (§6.5) → its locale key; any other status shows no word. */
+const STATUS_WORDS = new Map<string | undefined, 'agentOnline' | 'agentAway' | 'agentBusy' | 'agentOffline'>([
+  ['online', 'agentOnline'],
+  ['away', 'agentAway'],
+  ['busy', 'agentBusy'],
+  ['offline', 'agentOffline'],
+]);
 
-function served() {
+function ServedBy() {
   const a = agent.value;
-  if (!a) return t('waiting');
-  const s = a.status && STATUS.includes(a.status) ? ' · ' + t(a.status as Key) : '';
-  // isolated: a bidi override in the agent's name must not reverse the status after it (§9)
-  return [<bdi>{a.name || a.username}</bdi>, s];
-}
-
-/** One confirm step in the button itself (§4.6): "End chat" asks "End chat?", a second press ends, leaving the
- * button cancels; the status line says it too (Conversation). */
-function EndButton() {
-  const e = ending.value;
+  if (!a) return <p class="served-by">{t('waitingForAgent')}</p>;
+  // a finished chat no longer says the agent is online (widget spec §4.5)
+  const status = closed.value ? undefined : STATUS_WORDS.get(a.status);
   return (
-    <button class="tb" aria-busy={e == 'busy'} onBlur={() => e == 'ask' && cancelEnd()} onClick={e == 'ask' ? confirmEnd : e == 'busy' ? undefined : askEnd}>
-      {t('endChat') + (e == 'ask' ? '?' : '')}
-    </button>
+    <p class="served-by">
+      {/* isolated: a bidi override in the agent's name must not reverse the status after it (§9) */}
+      <bdi>{a.name || a.username}</bdi>
+      {status && <span class="agent-status">{t(status)}</span>}
+    </p>
   );
 }
 
 export const Header = ({ title }: { title: string }) => (
-  <header class="hd">
-    <div class="tt">
+  <header class="header">
+    <div class="heading">
       <h2 id="rc-title">{title}</h2>
-      {room.value && <p class="sb">{served()}</p>}
+      {room.value && <ServedBy />}
     </div>
-    {canEnd.value && <EndButton />}
-    <button class="ib" aria-label={t('minimize')} onClick={closeToLauncher}>
-      <Icon name="close" />
+    {canEnd.value && <EndChat />}
+    <button class="icon-button" aria-label={t('minimizeChat')} onClick={closeToLauncher}>
+      <Icon name="minimize" />
     </button>
   </header>
 );

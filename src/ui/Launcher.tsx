@@ -1,4 +1,5 @@
-// The round launcher (widget spec §2): renders before any request finishes; the badge counts unread messages.
+// The round launcher (widget spec §2): renders before any request finishes; the badge counts unread messages, and
+// the button's name says how many.
 import { closeWidget, isOpen, openWidget, unread } from '../state/ui.ts';
 import { Icon } from './Icon.tsx';
 import { t } from './t.ts';
@@ -8,14 +9,14 @@ export function Launcher() {
   const n = unread.value;
   return (
     <button
-      class="ln"
+      class="launcher"
       aria-expanded={open}
-      aria-label={(open ? t('minimize') : t('open')) + (n ? ` (${n} ${t('unread')})` : '')}
+      aria-label={open ? t('minimizeChat') : n ? t('openChatUnread', { n }) : t('openChat')}
       onClick={open ? closeWidget : openWidget}
     >
-      <Icon name={open ? 'close' : 'chat'} />
+      <Icon name={open ? 'minimize' : 'chat'} />
       {n > 0 && (
-        <span class="bd" aria-hidden="true">
+        <span class="badge" aria-hidden="true">
           {n > 99 ? '99+' : n}
         </span>
       )}

@@ -8,7 +8,7 @@ export function OfflineForm() {
   const m = config.value?.messages;
   if (offlineSent.value)
     return (
-      <p class="in" role="status">
+      <p class="note" role="status">
         <Text s={m?.offlineSuccessMessage || t('offlineSent')} />
       </p>
     );

@@ -16,7 +16,7 @@ function Body() {
     case 'error':
       return <ErrorState onRetry={retryStart} />;
     case 'unavailable':
-      return <Notice text={t('unavailable')} />;
+      return <Notice text={t('chatUnavailable')} />;
     case 'consent':
       return <Consent />;
     case 'offline':
@@ -33,9 +33,9 @@ function Body() {
 
 export function Panel({ title }: { title: string }) {
   return (
-    <div ref={focusFirst} class="p" role="dialog" aria-labelledby="rc-title" onKeyDown={(e: KeyboardEvent) => e.key == 'Escape' && closeToLauncher(e)}>
+    <div ref={focusFirst} class="panel" role="dialog" aria-labelledby="rc-title" onKeyDown={(e: KeyboardEvent) => e.key == 'Escape' && closeToLauncher(e)}>
       <Header title={title} />
-      <div class="bo">
+      <div class="panel-body">
         <Body />
       </div>
     </div>

@@ -7,8 +7,8 @@ export const PrechatForm = () => (
   <FormView
     form={prechatForm}
     fields={prechatList.value}
-    intro={config.value?.messages.registrationFormMessage}
-    label={t('start')}
+    intro={config.value?.messages.registrationFormMessage || t('prechatGreeting')}
+    label={t('startChat')}
     onSubmit={submitPrechat}
   />
 );

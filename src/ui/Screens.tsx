@@ -1,7 +1,8 @@
 // The small one-message screens: loading, error, unavailable, consent, finished.
-import { config, unreachable } from '../state/config.ts';
+import { config, configState } from '../state/config.ts';
 import { newChat } from '../state/room.ts';
 import { acceptConsent } from '../state/ui.ts';
+import { takeLostFocus } from './focus.ts';
 import { Text } from './Text.tsx';
 import { t } from './t.ts';
 
@@ -14,26 +15,28 @@ interface Props {
 }
 
 export const Notice = ({ text, detail, action, onAction, alert }: Props) => (
-  <div class="nt">
+  <div ref={takeLostFocus} class="notice">
     <p role={alert ? 'alert' : 'status'}>
       <Text s={text} />
     </p>
     {detail && (
-      <p class="in">
+      <p class="note">
         <Text s={detail} />
       </p>
     )}
     {action && (
-      <button class="pr" onClick={onAction}>
+      <button class="primary-button" onClick={onAction}>
         {action}
       </button>
     )}
   </div>
 );
 
-export const ErrorState = ({ onRetry }: { onRetry: () => void }) => (
-  <Notice alert text={t(unreachable ? 'network' : 'error')} action={t('retry')} onAction={onRetry} />
-);
+export function ErrorState({ onRetry }: { onRetry: () => void }) {
+  const state = configState.value;
+  const unreachable = state.status == 'error' && state.reason == 'unreachable';
+  return <Notice alert text={t(unreachable ? 'cannotConnect' : 'somethingWentWrong')} action={t('tryAgain')} onAction={onRetry} />;
+}
 
 export const Consent = () => (
   <Notice text={t('consentTitle')} detail={config.value?.messages.dataProcessingConsentText} action={t('accept')} onAction={acceptConsent} />
@@ -41,5 +44,12 @@ export const Consent = () => (
 
 export function Finished() {
   const m = config.value?.messages;
-  return <Notice text={m?.conversationFinishedMessage || t('finished')} detail={m?.conversationFinishedText} action={t('start')} onAction={newChat} />;
+  return (
+    <Notice
+      text={m?.conversationFinishedMessage || t('chatEnded')}
+      detail={m?.conversationFinishedText}
+      action={t('startNewChat')}
+      onAction={newChat}
+    />
+  );
 }

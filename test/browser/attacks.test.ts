@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { agentAnswers, watch, type Watch } from './pages.ts';
 import { DEFAULT_VISITOR, seedWith, useHarness } from './harness.ts';
 import { en } from '../../src/i18n/en.ts';
+import { english } from './english.ts';
 
 const h = useHarness();
 
@@ -96,8 +97,10 @@ test('widget §9: agent messages with markup, javascript: links, RTL overrides, 
   const link = 'See https://example.com/help?a=1&b=2, not javascript:alert(1) or data:text/html,<b>x</b>';
   for (const msg of [...Object.values(PAYLOADS), long, link, `${RLO}reversed`]) await h.agent.send(rid, msg);
   await expect.poll(() => widget.log.locator(':scope > div').count(), { timeout: 10_000 }).toBe(2 + Object.keys(PAYLOADS).length + 3);
-  const texts = await widget.log.locator('.tx').allTextContents();
-  expect(texts.slice(2)).toEqual([...Object.values(PAYLOADS), long, link, `${RLO}reversed`]);
+  // each arrives verbatim as the whole text of one element
+  for (const text of [...Object.values(PAYLOADS), long, link, `${RLO}reversed`]) {
+    expect(await widget.log.getByText(text, { exact: true }).textContent()).toBe(text);
+  }
   await expectInert(page, w, 'agent messages');
   const links = await widget.log.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(links).toEqual(['https://example.com/help?a=1&b=2']);
@@ -140,10 +143,11 @@ test('widget §9: agent names, department names, custom field labels and config 
   expect(await widget.host.locator('h2').textContent()).toBe(`${PAYLOADS.script} ${PAYLOADS.word}`);
   const options = await widget.field(en.department).locator('option').allTextContents();
   expect(options.slice(1)).toEqual([PAYLOADS.img, PAYLOADS.word, PAYLOADS.rtl]);
-  expect(await widget.host.locator('label').allTextContents()).toEqual(expect.arrayContaining([PAYLOADS.svg + ` (${en.optional})`, PAYLOADS.word + ` (${en.optional})`]));
+  const optional = (label: string) => english('optionalLabel', { label });
+  expect(await widget.host.locator('label').allTextContents()).toEqual(expect.arrayContaining([optional(PAYLOADS.svg), optional(PAYLOADS.word)]));
   // an override in a label must not turn the "(optional)" after it around
-  expect(await readsForward(widget.host.locator('label', { hasText: PAYLOADS.rtl }), `(${en.optional})`)).toBe(true);
-  expect(await widget.host.locator('.fm a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://example.com/terms']);
+  expect(await readsForward(widget.host.locator('label', { hasText: PAYLOADS.rtl }), optional('').trim())).toBe(true);
+  expect(await widget.dialog.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://example.com/terms']);
   await expectInert(page, w, 'pre-chat form');
   expect(await sidewaysOverflow(page)).toEqual([]);
 
@@ -154,13 +158,14 @@ test('widget §9: agent names, department names, custom field labels and config 
   await h.agent.take(rid);
   await h.agent.send(rid, 'Hello');
   await widget.log.getByText('Hello', { exact: true }).waitFor();
-  expect(await widget.log.locator('.au').allTextContents()).toEqual([`${PAYLOADS.img}${PAYLOADS.word}${RLO}`]);
+  const agentName = `${PAYLOADS.img}${PAYLOADS.word}${RLO}`;
+  expect(await widget.log.getByText(agentName, { exact: true }).textContent()).toBe(agentName);
   // the agent's name ends with an override: the status after it in the header still reads forward
-  expect(await readsForward(widget.host.locator('header'), en.online)).toBe(true);
+  expect(await readsForward(widget.host.locator('header'), en.agentOnline)).toBe(true);
   await expectInert(page, w, 'conversation');
   expect(await sidewaysOverflow(page)).toEqual([]);
 
   await h.agent.close(rid);
-  await widget.host.getByRole('button', { name: en.start }).waitFor();
+  await widget.host.getByRole('button', { name: en.startNewChat }).waitFor();
   await expectInert(page, w, 'finished');
 });

@@ -1,7 +1,7 @@
 // Helpers for the live-conversation tests (issue 4): start a chat up to a stored room, wait for values, count
 // WebSockets, read the widget's status line. Kept out of harness.ts, which is near its size budget.
 import type { Locator, Page } from 'playwright-core';
-import { en } from '../../src/i18n/en.ts';
+import { english } from './english.ts';
 import type { Harness, HostPageOptions, Widget } from './harness.ts';
 
 /** Polls `get` until it returns something other than undefined/null/false; fails with `what` after `timeoutMs`. */
@@ -43,8 +43,8 @@ export const count = (text: string, part: string) => text.split(part).length - 1
 /** The widget's status line (typing, connection) holding `text`. */
 export const statusWith = (widget: Widget, text: string): Locator => widget.host.getByRole('status').filter({ hasText: text });
 
-/** en.typing for this name */
-export const typingText = (name: string) => en.typing.replace('{n}', name);
+/** "… is typing…" for this name */
+export const typingText = (name: string) => english('agentTyping', { name });
 
 /** The widget's header (agent name and status). */
 export const header = (widget: Widget): Locator => widget.host.locator('header');

@@ -2,6 +2,7 @@
 // contract §6), the agent in the header, typing, a dropped socket, and the send → agent latency.
 import { expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
+import { english } from './english.ts';
 import { messageEvent, typingEvent, useAgentFeed } from './agent-events.ts';
 import { count, header, startChat, statusWith, storedTexts, typingText, watchSockets } from './chat.ts';
 import { seedWith, useHarness } from './harness.ts';
@@ -17,7 +18,7 @@ test('widget §4.5, §5; contract §6.4–§6.6: two-way conversation over DDP �
   const { page, widget, rid, username } = await startChat(h, 'Hello, I need help');
   await h.agent.take(rid);
   await expect.poll(() => header(widget).textContent(), { timeout: 10_000 }).toContain(AGENT);
-  expect(await header(widget).textContent()).toContain(en.online);
+  expect(await header(widget).textContent()).toContain(en.agentOnline);
 
   await h.agent.typing(rid, true);
   await statusWith(widget, typingText(AGENT)).waitFor({ timeout: 10_000 });
@@ -44,14 +45,14 @@ test('widget §4.5; contract §5.2, §6.5: "Waiting for an agent…" until one t
   const away = { _id: 'agent-1', username: 'agent1', name: AGENT, status: 'away' as const, departments: ['dep-sales', 'dep-support'] };
   await h.startServer(seedWith({ agents: [away], settings: { Livechat_accept_chats_with_no_agents: true } }));
   const { widget, rid } = await startChat(h);
-  await expect.poll(() => header(widget).textContent(), { timeout: 10_000 }).toContain(en.waiting);
+  await expect.poll(() => header(widget).textContent(), { timeout: 10_000 }).toContain(en.waitingForAgent);
   expect(h.store.onlyRoom().servedBy).toBeUndefined();
   await h.agent.take(rid);
   await expect.poll(() => header(widget).textContent(), { timeout: 10_000 }).toContain(AGENT);
-  expect(await header(widget).textContent()).toContain(en.away);
-  expect(await header(widget).textContent()).not.toContain(en.waiting);
+  expect(await header(widget).textContent()).toContain(en.agentAway);
+  expect(await header(widget).textContent()).not.toContain(en.waitingForAgent);
   await h.agent.status('agent-1', 'busy');
-  await expect.poll(() => header(widget).textContent(), { timeout: 10_000 }).toContain(en.busy);
+  await expect.poll(() => header(widget).textContent(), { timeout: 10_000 }).toContain(en.agentBusy);
 });
 
 test('widget §5: sockets dropped mid-conversation — reconnects, re-subscribes, fetches what it missed; the state is shown (back) and goes quiet', async () => {
@@ -66,14 +67,14 @@ test('widget §5: sockets dropped mid-conversation — reconnects, re-subscribes
   await h.agent.send(rid, 'Sent while you were away');
   await expect.poll(() => sockets.all.length, { timeout: 15_000 }).toBe(2);
   await expect.poll(() => widget.logText(), { timeout: 15_000 }).toContain('Sent while you were away');
-  await statusWith(widget, en.back).waitFor({ timeout: 10_000 });
+  await statusWith(widget, en.connectedAgain).waitFor({ timeout: 10_000 });
 
   // re-subscribed: a message sent after the reconnect arrives over the new socket
   expect(sockets.open()).toBe(1);
   await h.agent.send(rid, 'And this one after');
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('And this one after');
   expect(count(await widget.logText(), 'Sent while you were away')).toBe(1);
-  await expect.poll(() => statusWith(widget, en.back).count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => statusWith(widget, en.connectedAgain).count(), { timeout: 10_000 }).toBe(0);
 });
 
 test('widget §6, contract §4.3: time from pressing Send to the agent side seeing the message (printed, not asserted)', async () => {
@@ -121,7 +122,7 @@ test('widget §4.5, contract §4.4: earlier history through "Show earlier messag
   expect(await widget.log.getByText('old message 60', { exact: true }).count()).toBe(1);
   expect(await widget.log.getByText('old message 1', { exact: true }).count()).toBe(0); // 50 a page: not loaded yet
   expect(await oldOnes.count()).toBeLessThan(60);
-  const older = widget.host.getByRole('button', { name: en.older });
+  const older = widget.host.getByRole('button', { name: en.olderMessages });
   await older.click();
   await expect.poll(() => widget.log.getByText('old message 1', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
   const texts = await oldOnes.allTextContents();
@@ -148,10 +149,10 @@ test('widget §2: the launcher badge counts agent messages that arrive while the
   await page.keyboard.press('Escape');
   await h.agent.send(rid, 'Are you there?');
   await h.agent.send(rid, 'Still here if you need me');
-  const badge = widget.host.locator('.bd');
+  const badge = launcherOf(widget).getByText(/^\d+\+?$/);
   await expect.poll(() => badge.textContent()).toBe('2');
-  expect(await launcherOf(widget).getAttribute('aria-label')).toBe(`${en.open} (2 ${en.unread})`);
+  expect(await launcherOf(widget).getAttribute('aria-label')).toBe(english('openChatUnread', { n: 2 }));
   await widget.open();
   await expect.poll(() => badge.count()).toBe(0);
-  expect(await launcherOf(widget).getAttribute('aria-label')).toBe(en.minimize);
+  expect(await launcherOf(widget).getAttribute('aria-label')).toBe(en.minimizeChat);
 });

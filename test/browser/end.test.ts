@@ -1,9 +1,9 @@
 // Issue 4, the end of a conversation against the built widget (widget spec §4.5; server contract §4.6, §5.3): the
-// agent closes it, or the visitor ends it after one confirm step (in the button); either way the finished screen, then a new room.
+// agent closes it, or the visitor ends it after confirming in a small dialog; either way the finished screen, then a new room.
 import { expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
-import { header, startChat, statusWith, storedTexts, waitFor, watchSockets } from './chat.ts';
-import { seedWith, useHarness } from './harness.ts';
+import { header, startChat, storedTexts, waitFor, watchSockets } from './chat.ts';
+import { seedWith, useHarness, type Widget } from './harness.ts';
 
 const h = useHarness();
 
@@ -11,8 +11,8 @@ test('widget §4.5, contract §5.3: the agent closes the room → finished scree
   const { widget, rid } = await startChat(h, 'first chat');
   await h.agent.take(rid);
   await h.agent.close(rid, 'Solved');
-  await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
-  await widget.host.getByRole('button', { name: en.start }).click();
+  await widget.host.getByText(en.chatEnded).waitFor({ timeout: 10_000 });
+  await widget.host.getByRole('button', { name: en.startNewChat }).click();
   await widget.composer.waitFor();
   await widget.send('second chat');
   const second = await waitFor('a second room with the message', () => h.store.rooms().find((r) => r._id !== rid && storedTexts(h, r._id).includes('second chat')));
@@ -29,24 +29,48 @@ test('widget §4.5, §8: the finished screen takes its text from config messages
   const { widget, rid } = await startChat(h);
   await h.agent.close(rid);
   await widget.host.getByText('Thanks for chatting!').waitFor({ timeout: 10_000 });
-  expect(await widget.host.getByText(en.finished).count()).toBe(0);
-  expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
+  expect(await widget.host.getByText(en.chatEnded).count()).toBe(0);
+  expect(await widget.host.getByRole('button', { name: en.startNewChat }).count()).toBe(1);
 });
 
-test('widget §4.5, contract §4.6: the visitor ends the chat — "End chat" asks "End chat?" in the button (and the status line), leaving it cancels, a second press ends; room closed by the visitor', async () => {
-  const { widget, rid } = await startChat(h);
+/** The shadow root's focused element, as "role-or-tag: text". */
+const focused = (widget: Widget) =>
+  widget.page.evaluate(() => {
+    const el = document.querySelector('rc-livechat')!.shadowRoot!.activeElement;
+    return el && `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${el.textContent}`;
+  });
+
+test('widget §4.5, §8, contract §4.6: the visitor ends the chat — "End chat" asks in a dialog that keeps focus; Escape and Cancel keep the chat, "End chat" in it ends; room closed by the visitor', async () => {
+  const { page, widget, rid } = await startChat(h);
   const end = header(widget).getByRole('button', { name: en.endChat });
+  const confirmation = widget.host.getByRole('alertdialog', { name: en.endChatQuestion });
   await end.click();
-  await expect.poll(() => end.textContent()).toBe(en.endChat + '?');
-  await statusWith(widget, en.endChat + '?').waitFor();
-  await widget.composer.click(); // leaving the button cancels
-  await expect.poll(() => end.textContent()).toBe(en.endChat);
+  await confirmation.waitFor();
+  expect(await focused(widget)).toBe(`button: ${en.cancel}`);
+  // Tab and Shift+Tab stay on the dialog's two buttons
+  await page.keyboard.press('Tab');
+  expect(await focused(widget)).toBe(`button: ${en.endChat}`);
+  await page.keyboard.press('Tab');
+  expect(await focused(widget)).toBe(`button: ${en.cancel}`);
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused(widget)).toBe(`button: ${en.endChat}`);
+  // Escape cancels the confirmation, not the panel; focus is back on "End chat"
+  await page.keyboard.press('Escape');
+  await expect.poll(() => confirmation.count()).toBe(0);
+  expect(await widget.dialog.isVisible()).toBe(true);
+  expect(await focused(widget)).toBe(`button: ${en.endChat}`);
+  await page.keyboard.press('Enter');
+  await confirmation.getByRole('button', { name: en.cancel }).click();
+  await expect.poll(() => confirmation.count()).toBe(0);
+  expect(await focused(widget)).toBe(`button: ${en.endChat}`);
   expect(h.server.store.rooms.get(rid)!.open).toBe(true);
 
   await end.click();
-  await end.click();
-  await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
-  expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
+  await confirmation.getByRole('button', { name: en.endChat }).click();
+  await widget.host.getByText(en.chatEnded).waitFor({ timeout: 10_000 });
+  const again = widget.host.getByRole('button', { name: en.startNewChat });
+  expect(await again.count()).toBe(1);
+  expect(await focused(widget)).toBe(`button: ${en.startNewChat}`); // focus did not fall to the page
   const room = h.server.store.rooms.get(rid)!;
   expect(room.open).toBeUndefined();
   expect(room.closer).toBe('visitor');
@@ -65,6 +89,6 @@ test('widget §5, contract §5.3: a close while the socket is down still ends th
   await expect.poll(() => sockets.open(), { timeout: 10_000 }).toBe(1);
   await h.faults.dropSockets();
   await h.agent.close(rid);
-  await widget.host.getByText(en.finished).waitFor({ timeout: 15_000 });
-  expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(1);
+  await widget.host.getByText(en.chatEnded).waitFor({ timeout: 15_000 });
+  expect(await widget.host.getByRole('button', { name: en.startNewChat }).count()).toBe(1);
 });

@@ -3,6 +3,7 @@
 // the stand-in's store: what the visitor typed is there, exactly once.
 import { expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
+import { english, NOT_SENT } from './english.ts';
 import { count, storedTexts, waitFor } from './chat.ts';
 import { downServer, notBlank, pageFor, rateLimit } from './fault-kit.ts';
 import { DEFAULT_VISITOR, seedWith, useHarness, type Widget } from './harness.ts';
@@ -32,9 +33,9 @@ test('widget §2, §4.1: the stand-in down at start-up (connection refused) — 
   await widget.page.waitForTimeout(2500);
   expect(configs()).toBe(before);
   await widget.open();
-  const retry = widget.dialog.getByRole('button', { name: en.retry });
+  const retry = widget.dialog.getByRole('button', { name: en.tryAgain });
   await retry.waitFor({ timeout: 10_000 });
-  expect(await widget.dialog.getByRole('alert').textContent()).toBe(en.network); // why: no connection
+  expect(await widget.dialog.getByRole('alert').textContent()).toBe(en.cannotConnect); // why: no connection
   await retry.click(); // still down: the same state again, not a blank or a spinner for ever
   await retry.waitFor({ timeout: 10_000 });
   await notBlank(h, widget);
@@ -65,7 +66,7 @@ test('widget §4.4, contract §2: two 503s on POST livechat/visitor keep every t
     expect(h.store.visitors()).toEqual([]);
   }
   await widget.startButton.click(); // → 429: "Trying again in 1 s…", then by itself
-  await widget.host.getByRole('status').filter({ hasText: en.wait.replace('{n}', '1') }).waitFor({ timeout: 10_000 });
+  await widget.host.getByRole('status').filter({ hasText: english('retryingIn', { n: 1 }) }).waitFor({ timeout: 10_000 });
   await widget.composer.waitFor({ timeout: 10_000 });
   expect(posts()).toBe(4);
   expect(h.store.visitors()).toHaveLength(1);
@@ -110,7 +111,7 @@ test('widget §6, contract §4.3, §1.4: 503s and a 429 on POST livechat/message
   expect([...storedTexts(h, rid)].sort()).toEqual([...texts].sort()); // retries may reorder, never double
   const log = await widget.logText();
   for (const t of texts) expect(count(log, t)).toBe(1);
-  expect(log).not.toContain(en.notSent);
+  expect(log).not.toContain(NOT_SENT);
   expect(await widget.composer.inputValue()).toBe('a draft not sent yet');
 });
 
@@ -123,7 +124,7 @@ test('widget §6: with no pre-chat form the first message registers silently; 50
   await expect.poll(() => widget.logText()).toContain('first words');
   const rid = await waitFor('the message stored', () => h.store.rooms().find((r) => storedTexts(h, r._id).includes('first words'))?._id, 20_000);
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.sending);
-  expect(await widget.logText()).not.toContain(en.notSent);
+  expect(await widget.logText()).not.toContain(NOT_SENT);
   expect(storedTexts(h, rid)).toEqual(['first words']);
   expect(h.store.visitors()).toHaveLength(1);
 });

@@ -4,6 +4,7 @@
 import { expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
+import { NOT_SENT } from './english.ts';
 import { count, header, startChat, statusWith, storedTexts, waitFor, watchSockets } from './chat.ts';
 import { useHarness } from './harness.ts';
 import { launcherOf } from './pages.ts';
@@ -25,7 +26,7 @@ test('widget §5, §6, contract §6.5: three socket drops while visitor and agen
     await expect.poll(() => sockets.all.length, { timeout: 20_000 }).toBe(opened + 1);
     for (const t of expected.slice(-2)) await expect.poll(() => widget.logText(), { timeout: 15_000 }).toContain(t);
   }
-  await statusWith(widget, en.back).waitFor({ timeout: 10_000 });
+  await statusWith(widget, en.connectedAgain).waitFor({ timeout: 10_000 });
   await h.agent.send(rid, 'after the storm');
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('after the storm');
   expected.push('after the storm');
@@ -99,8 +100,8 @@ test('widget §3: no IndexedDB and localStorage throwing → memory keeps the co
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.sending);
   expect(storedTexts(h, rid)).toEqual(['kept in memory', 'answer while minimized', 'second message']);
   const text = (await widget.dialog.innerText()) + '';
-  expect(text).not.toContain(en.error);
-  expect(text).not.toContain(en.notSent);
+  expect(text).not.toContain(en.somethingWentWrong);
+  expect(text).not.toContain(NOT_SENT);
   expect([h.store.visitors().length, h.store.rooms().length]).toEqual([1, 1]);
   expect(h.pageErrors).toEqual([]);
 });

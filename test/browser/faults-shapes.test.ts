@@ -5,7 +5,8 @@
 import { expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
-import { count, header, startChat, statusWith, storedTexts, waitFor } from './chat.ts';
+import { NOT_SENT } from './english.ts';
+import { count, header, startChat, storedTexts, waitFor } from './chat.ts';
 import { notBlank, rewrite } from './fault-kit.ts';
 import { DEFAULT_VISITOR, seedWith, useHarness, type Widget } from './harness.ts';
 import { consoleErrors, watch, type Watch } from './pages.ts';
@@ -19,7 +20,7 @@ let w: Watch;
 const watched = async (c: BrowserContext = h.context) => (w = await watch(c));
 
 /** The panel's alert says `text`, and the widget is alive: no page error, no console error. */
-async function saysError(widget: Widget, text: string = en.error) {
+async function saysError(widget: Widget, text: string = en.somethingWentWrong) {
   await expect.poll(() => widget.dialog.getByRole('alert').first().textContent(), { timeout: 10_000 }).toContain(text);
   await notBlank(h, widget);
   expect(realErrors(w)).toEqual([]);
@@ -31,7 +32,7 @@ test('widget §9, contract §4.1: GET livechat/config malformed, then in seven w
   await h.faults.malformed('GET livechat/config', 1000);
   const { page, widget } = await h.openHostPage();
   await widget.open();
-  const retry = widget.dialog.getByRole('button', { name: en.retry });
+  const retry = widget.dialog.getByRole('button', { name: en.tryAgain });
   await saysError(widget);
   await h.faults.reset();
   const shapes = ['[]', 'null', '"config"', '{"success":true}', '{"config":null}', '{"config":{"settings":{}}}',
@@ -86,7 +87,7 @@ test('widget §6, contract §4.3, §4.5: POST livechat/message malformed (not st
   expect(storedTexts(h, rid)).toEqual(['first', 'lost in transit?', 'stored, answered oddly']);
   const log = await widget.logText();
   expect([count(log, 'lost in transit?'), count(log, 'stored, answered oddly')]).toEqual([1, 1]);
-  expect(log).not.toContain(en.notSent);
+  expect(log).not.toContain(NOT_SENT);
   await notBlank(h, widget);
   expect(realErrors(w)).toEqual([]);
 });
@@ -105,7 +106,7 @@ test('widget §9, contract §4.4, §4.9: history malformed and in a wrong shape 
   await page.reload();
   await widget.launcher.waitFor();
   if (!(await widget.dialog.isVisible())) await widget.open();
-  const retry = widget.log.locator('..').getByRole('button', { name: en.retry });
+  const retry = widget.log.locator('..').getByRole('button', { name: en.tryAgain });
   await saysError(widget);
   await waitFor('agent.info asked', () => agentInfo() === 1);
   expect(await widget.composer.isVisible()).toBe(true);
@@ -114,25 +115,25 @@ test('widget §9, contract §4.4, §4.9: history malformed and in a wrong shape 
   await retry.click();
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('agent was here');
   expect(await widget.dialog.getByRole('alert').count()).toBe(0);
-  expect(await header(widget).textContent()).toContain(en.waiting); // nothing better known (see the report)
+  expect(await header(widget).textContent()).toContain(en.waitingForAgent); // nothing better known (see the report)
   await h.agent.send(rid, 'still here');
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('still here');
   expect(h.pageErrors).toEqual([]);
 });
 
-test('widget §9, contract §4.6: POST livechat/room.close malformed (room stays open) → the error in the status line; a wrong shape after the stand-in closed it → finished anyway, closed once', async () => {
+test('widget §9, contract §4.6: POST livechat/room.close malformed (room stays open) → the error as a sentence in the confirmation; a wrong shape after the stand-in closed it → finished anyway, closed once', async () => {
   await watched();
   const { page, widget, rid } = await startChat(h);
   await h.faults.malformed('POST livechat/room.close', 1);
   await rewrite(page, 'POST', /^room\.close$/, [null, (b) => [b]]);
-  const end = header(widget).getByRole('button', { name: en.endChat });
-  await end.click();
-  await end.click();
-  await statusWith(widget, en.error).waitFor({ timeout: 10_000 }); // the error, in the status line
+  await header(widget).getByRole('button', { name: en.endChat }).click();
+  const confirmation = widget.host.getByRole('alertdialog', { name: en.endChatQuestion });
+  const confirm = confirmation.getByRole('button', { name: en.endChat });
+  await confirm.click();
+  await expect.poll(() => confirmation.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(en.somethingWentWrong);
   expect(h.server.store.rooms.get(rid)!.open).toBe(true);
-  await end.click();
-  await end.click();
-  await widget.host.getByText(en.finished).waitFor({ timeout: 10_000 });
+  await confirm.click();
+  await widget.host.getByText(en.chatEnded).waitFor({ timeout: 10_000 });
   const room = h.server.store.rooms.get(rid)!;
   expect([room.open, room.closer]).toEqual([undefined, 'visitor']);
   expect(h.server.store.roomMessages(rid).filter((m) => m.t === 'livechat-close')).toHaveLength(1);

@@ -54,7 +54,7 @@ export class Widget {
   }
   /** the round launcher: "Open chat" while closed, "Minimize chat" while open (a badge may follow) */
   get launcher(): Locator {
-    return this.host.getByRole('button', { name: new RegExp(`^(${en.open}|${en.minimize})`, 'i') });
+    return this.host.getByRole('button', { name: new RegExp(`^(${en.openChat}|${en.minimizeChat})`, 'i') });
   }
   get dialog(): Locator {
     return this.host.getByRole('dialog');
@@ -72,7 +72,7 @@ export class Widget {
     return this.host.getByRole('button', { name: en.send, exact: true });
   }
   get startButton(): Locator {
-    return this.host.getByRole('button', { name: en.start });
+    return this.host.getByRole('button', { name: en.startChat });
   }
   async open(): Promise<void> {
     await this.launcher.click();

@@ -3,11 +3,12 @@
 import type { Page } from 'playwright-core';
 import { agentAnswers, launcherOf } from './pages.ts';
 import type { Harness, HostPageOptions, Widget } from './harness.ts';
+import { en } from '../../src/i18n/en.ts';
 
 const SELECTORS = {
   closed: ['button[aria-expanded]', 'button[aria-expanded] svg'],
   form: ['[role=dialog]', 'header', 'h2', 'label', 'input', 'button[type=submit]'],
-  chat: ['[role=log]', '[role=log] > div', 'textarea', '.cp button'],
+  chat: ['[role=log]', '[role=log] > div', 'textarea', `button[aria-label="${en.send}"]`],
 } as const;
 
 /** Boxes and the styles that make them legible, of the widget's parts in one state; whether each is hit at its centre. */

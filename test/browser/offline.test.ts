@@ -25,7 +25,7 @@ test('widget §4.3, contract §4.8: agents offline → offline form (name, email
   const options = await department.locator('option').allTextContents();
   expect(options).toContain('Sales');
   expect(options).not.toContain('Support'); // showOnOfflineForm: false
-  expect(await widget.host.getByRole('button', { name: en.start }).count()).toBe(0);
+  expect(await widget.host.getByRole('button', { name: en.startChat }).count()).toBe(0);
 
   await widget.fillForm({ [en.name]: VALUES.name, [en.email]: VALUES.email, [en.department]: 'Sales' });
   await message(widget).fill(VALUES.message);

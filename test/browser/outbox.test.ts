@@ -2,11 +2,12 @@
 // after 5xx, the outbox across a reload, and permanent failures that stay visible with a way to retry.
 import { expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
+import { english, NOT_SENT } from './english.ts';
 import { count, startChat, storedTexts, waitFor } from './chat.ts';
 import { useHarness } from './harness.ts';
 
 const h = useHarness();
-const notSent = (reason: string) => `${en.notSent}: ${reason}`;
+const notSent = (reason: string) => english('notSent', { reason });
 
 test('widget §6: two 500s on POST livechat/message (§4.3), then exactly one stored message; "Sending…" meanwhile, no "Not sent" after', async () => {
   const { widget, rid } = await startChat(h, 'first');
@@ -16,7 +17,7 @@ test('widget §6: two 500s on POST livechat/message (§4.3), then exactly one st
   await waitFor('the message stored', () => storedTexts(h, rid).includes('through two failures'), 15_000);
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.sending);
   const text = await widget.logText();
-  expect(text).not.toContain(en.notSent);
+  expect(text).not.toContain(NOT_SENT);
   expect(count(text, 'through two failures')).toBe(1);
   expect(storedTexts(h, rid)).toEqual(['first', 'through two failures']);
 });
@@ -59,18 +60,18 @@ test('widget §6, contract §4.3: a reload while the first attempt is still on i
   expect(storedTexts(h, rid)).toEqual(['first', 'maybe arrived']);
   const text = await widget.logText();
   expect(count(text, 'maybe arrived')).toBe(1);
-  expect(text).not.toContain(en.notSent);
+  expect(text).not.toContain(NOT_SENT);
   expect(checks).toBeGreaterThanOrEqual(1); // the reloaded page asked GET livechat/message/:_id before resending
 });
 
-test('widget §6: a permanent failure (400 room-closed, §4.3) stays as "Not sent: room-closed" with "Try again", which delivers it once the room takes it', async () => {
+test('widget §6: a permanent failure (400 room-closed, §4.3) stays as "Not sent." with the reason in words and "Try again", which delivers it once the room takes it', async () => {
   const { widget, rid } = await startChat(h, 'first');
   const room = h.server.store.rooms.get(rid)!;
   delete room.open; // closed on the server without the widget being told: only the send's answer says so
   await widget.send('too late');
-  const marker = widget.log.getByText(notSent(en.finished));
+  const marker = widget.log.getByText(notSent(en.chatEnded));
   await marker.waitFor({ timeout: 10_000 });
-  const retry = widget.log.getByRole('button', { name: en.retry });
+  const retry = widget.log.getByRole('button', { name: en.tryAgain });
   await expect.poll(() => retry.count()).toBe(1);
   await widget.page.waitForTimeout(1500); // permanent: no retry by itself
   expect(await marker.count()).toBe(1);
@@ -79,7 +80,7 @@ test('widget §6: a permanent failure (400 room-closed, §4.3) stays as "Not sen
   room.open = true;
   await retry.click();
   await waitFor('the retried message stored', () => storedTexts(h, rid).includes('too late'));
-  await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.notSent);
+  await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(NOT_SENT);
   expect(storedTexts(h, rid)).toEqual(['first', 'too late']);
   expect(count(await widget.logText(), 'too late')).toBe(1);
 });
@@ -88,14 +89,14 @@ test('widget §6: over the server\'s character limit (§4.3 message-length-excee
   const { page, widget, rid } = await startChat(h, 'first');
   Object.assign(h.server.store.settings, { Livechat_enable_message_character_limit: true, Livechat_message_character_limit: 10 });
   await widget.send('this message is longer than ten characters');
-  await widget.log.getByText(notSent(en.tooLong)).waitFor({ timeout: 10_000 });
-  expect(await widget.log.getByRole('button', { name: en.retry }).count()).toBe(1);
+  await widget.log.getByText(notSent(en.messageTooLong)).waitFor({ timeout: 10_000 });
+  expect(await widget.log.getByRole('button', { name: en.tryAgain }).count()).toBe(1);
   await page.reload(); // never silently dropped
   await widget.launcher.waitFor();
   if (!(await widget.dialog.isVisible())) await widget.open();
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('first');
-  await widget.log.getByText(notSent(en.tooLong)).waitFor({ timeout: 10_000 });
+  await widget.log.getByText(notSent(en.messageTooLong)).waitFor({ timeout: 10_000 });
   expect(count(await widget.logText(), 'this message is longer than ten characters')).toBe(1);
-  expect(await widget.log.getByRole('button', { name: en.retry }).count()).toBe(1);
+  expect(await widget.log.getByRole('button', { name: en.tryAgain }).count()).toBe(1);
   expect(storedTexts(h, rid)).toEqual(['first']);
 });

@@ -35,7 +35,7 @@ async function longConversation() {
   if (!(await widget.dialog.isVisible())) await widget.open();
   const items = widget.log.locator(':scope > div');
   await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(40); // the newest page of 50 (hidden system messages not shown)
-  const older = widget.host.getByRole('button', { name: en.older });
+  const older = widget.host.getByRole('button', { name: en.olderMessages });
   const t0 = Date.now();
   while (await older.count()) {
     const n = await items.count();

@@ -64,5 +64,5 @@ test('widget §5, §6.6: typing in step — agent typing shows in both tabs, the
   await feed.waitFor(typingEvent(one.rid, one.username, true));
 
   await h.agent.close(one.rid);
-  for (const w of [one.widget, two]) await w.host.getByText(en.finished).waitFor({ timeout: 10_000 });
+  for (const w of [one.widget, two]) await w.host.getByText(en.chatEnded).waitFor({ timeout: 10_000 });
 });

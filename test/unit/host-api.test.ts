@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installHostApi } from '../../src/embed/host-api.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { agent } from '../../src/state/agent.ts';
-import { config, configStatus } from '../../src/state/config.ts';
+import { config, configState } from '../../src/state/config.ts';
 import { closed } from '../../src/state/messages.ts';
 import { submitOffline, offlineForm } from '../../src/state/offline.ts';
 import { prechatForm, submitPrechat } from '../../src/state/prechat.ts';
@@ -36,10 +36,12 @@ function start(c = makeConfig({ departments }), opts = {}) {
 }
 /** Until the start-up config is in and every request it led to has settled. */
 async function settle() {
-  await vi.waitFor(() => expect(configStatus.value).not.toBe('loading'));
+  await vi.waitFor(() => expect(configState.value.status).not.toBe('loading'));
   await flush(20);
 }
 const shadow = () => document.querySelector('rc-livechat')!.shadowRoot!;
+/** The launcher: the one button that says whether the panel is expanded. */
+const launcher = () => shadow().querySelector<HTMLElement>('button[aria-expanded]');
 
 beforeEach(async () => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -193,16 +195,18 @@ describe('methods', () => {
   it('setTheme: colour and position through CSS custom properties', async () => {
     start();
     await settle();
-    const root = () => shadow().querySelector('.w') as HTMLElement;
-    expect(root().style.getPropertyValue('--rc')).toBe('#C1272D');
+    // the element that carries the theme's inline custom property, around the launcher
+    const themed = () => launcher()!.closest<HTMLElement>('[style]')!;
+    expect(themed().style.getPropertyValue('--rc-color')).toBe('#C1272D');
+    expect(getComputedStyle(launcher()!).right).toBe('20px');
     w.setTheme({ color: '#ffd400', position: 'left' });
-    expect(root().style.getPropertyValue('--rc')).toBe('#ffd400');
-    expect(root().classList.contains('l')).toBe(true);
+    expect(themed().style.getPropertyValue('--rc-color')).toBe('#ffd400');
+    expect([getComputedStyle(launcher()!).left, getComputedStyle(launcher()!).right]).toEqual(['20px', 'auto']);
   });
 
   it('setLanguage switches the texts at run time', async () => {
     start();
-    const label = () => shadow().querySelector('.ln')!.getAttribute('aria-label');
+    const label = () => launcher()!.getAttribute('aria-label');
     expect(label()).toBe('Open chat');
     w.setLanguage('de');
     expect(label()).toBe('Chat öffnen');
@@ -215,9 +219,9 @@ describe('methods', () => {
     const seen: string[] = [];
     for (const e of ['onWidgetHidden', 'onWidgetShown', 'onChatMaximized', 'onChatMinimized'] as const) w[e](() => seen.push(e));
     w.hideWidget();
-    expect(shadow().querySelector('.ln')).toBeNull();
+    expect(launcher()).toBeNull();
     w.showWidget();
-    expect(shadow().querySelector('.ln')).not.toBeNull();
+    expect(launcher()).not.toBeNull();
     w.maximizeWidget();
     expect(isOpen.value).toBe(true);
     w.maximizeWidget(); // already open: no second callback

@@ -151,6 +151,16 @@ describe('widget §4.4: the pre-chat form is built from the config (§4.1)', () 
     expect(input('Email').value).toBe('old@example.com');
   });
 
+  it('widget §4.7: the form greets the visitor with config messages.registrationFormMessage, else a sentence of its own', async () => {
+    await show(makeConfig({ messages: { ...makeConfig().messages, registrationFormMessage: 'Welcome to Acme support!' } }));
+    expect(q.getByText('Welcome to Acme support!')).toBeTruthy();
+    endSession();
+    stop();
+    render(null, container);
+    await show(makeConfig(), {}, { lang: 'de' });
+    expect(q.getByText('Hallo! Erzählen Sie uns kurz etwas über sich, gleich ist jemand für Sie da.')).toBeTruthy();
+  });
+
   it('§4.1 registrationForm off: no pre-chat fields at all', async () => {
     await show(makeConfig({ departments, customFields }, { registrationForm: false }));
     expect(prechatList.value).toEqual([]);
@@ -168,7 +178,7 @@ describe('widget §4.4: validation shows every error at once', () => {
     const bad = ['Name', 'Email', 'Region'].map((l) => input(l));
     for (const el of bad) {
       expect(el.getAttribute('aria-invalid')).toBe('true');
-      expect(errorOf(el)).toBe('Required.');
+      expect(errorOf(el)).toBe('This field is required.');
       // the message sits right under its field
       expect(el.parentElement!.contains(document.getElementById(el.getAttribute('aria-describedby')!))).toBe(true);
     }
@@ -176,7 +186,7 @@ describe('widget §4.4: validation shows every error at once', () => {
       expect(el.getAttribute('aria-invalid')).toBe('false');
       expect(el.hasAttribute('aria-describedby')).toBe(false);
     }
-    expect(container.querySelectorAll('.er')).toHaveLength(3);
+    expect(q.getAllByRole('alert')).toHaveLength(3);
     expect(document.activeElement).toBe(input('Name'));
     expect(rest.to('POST visitor')).toHaveLength(0);
   });
@@ -189,15 +199,15 @@ describe('widget §4.4: validation shows every error at once', () => {
     type(/^Order number/, '12ab');
     start();
     await flush();
-    expect(errorOf(input('Email'))).toBe('Invalid email address.');
-    expect(errorOf(input(/^Order number/))).toBe('Invalid value.');
+    expect(errorOf(input('Email'))).toBe('Enter a valid email address.');
+    expect(errorOf(input(/^Order number/))).toBe('This value is not valid.');
     expect(input('Name').getAttribute('aria-invalid')).toBe('false');
     expect(document.activeElement).toBe(input('Email'));
     expect(values()).toMatchObject({ name: 'Jane', email: 'jane@', 'cf.region': 'North', 'cf.order': '12ab', 'cf.source': 'web' });
     type('Email', 'jane@example.com');
     expect(input('Email').getAttribute('aria-invalid')).toBe('false');
     expect(input('Email').hasAttribute('aria-describedby')).toBe(false);
-    expect(errorOf(input(/^Order number/))).toBe('Invalid value.');
+    expect(errorOf(input(/^Order number/))).toBe('This value is not valid.');
     expect(rest.to('POST visitor')).toHaveLength(0);
   });
 });
@@ -254,10 +264,10 @@ describe('§2.1 / widget §4.4: submit', () => {
   });
 
   it.each([
-    ['§2.2 error-invalid-email → Email', rcError('Invalid email jane@example.com [error-invalid-email]', 'error-invalid-email'), 'Email', 'Invalid email address.'],
-    ['§2.2 error-invalid-department → Department', rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'), /^Department/, 'Invalid value.'],
-    ['§2.2 plain error-invalid-department (omni-core) → Department', rcError('error-invalid-department'), /^Department/, 'Invalid value.'],
-    ['§2.2 Missing required custom fields → that field', rcError('Missing required custom fields: order'), /^Order number/, 'Required.'],
+    ['§2.2 error-invalid-email → Email', rcError('Invalid email jane@example.com [error-invalid-email]', 'error-invalid-email'), 'Email', 'Enter a valid email address.'],
+    ['§2.2 error-invalid-department → Department', rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'), /^Department/, 'This value is not valid.'],
+    ['§2.2 plain error-invalid-department (omni-core) → Department', rcError('error-invalid-department'), /^Department/, 'This value is not valid.'],
+    ['§2.2 Missing required custom fields → that field', rcError('Missing required custom fields: order'), /^Order number/, 'This field is required.'],
   ] as const)('%s, focused, every value kept, no room asked for', async (_, answer, label, message) => {
     await show(full(), { 'POST visitor': answer });
     fillValid();
@@ -292,17 +302,17 @@ describe('§2.1 / widget §4.4: submit', () => {
     start();
     await flush();
     const status = () => q.queryByRole('status')?.textContent;
-    expect(status()).toBe('Retrying in 3 s…');
+    expect(status()).toBe('Trying again in 3 seconds…');
     expect(q.queryByRole('alert')).toBeNull(); // calm: a status, not an alert
     expect(startButton().disabled).toBe(false);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(status()).toBe('Retrying in 2 s…');
+    expect(status()).toBe('Trying again in 2 seconds…');
     start(); // pressing Start meanwhile does not send early
     await flush();
     expect(rest.to('POST visitor')).toHaveLength(1);
     expect(values()).toEqual(before);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(status()).toBe('Retrying in 1 s…');
+    expect(status()).toBe('Trying again in 1 second…');
     await vi.advanceTimersByTimeAsync(1000);
     await flush();
     expect(rest.to('POST visitor')).toHaveLength(2);
@@ -334,7 +344,7 @@ describe('§2.1 / widget §4.4: submit', () => {
     fillValid();
     const before = values();
     start();
-    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong.'));
+    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong. Please try again.'));
     expect(startButton().textContent).toBe('Start chat');
     expect(values()).toEqual(before);
   });
@@ -353,7 +363,7 @@ describe('§2.1 / widget §4.4: submit', () => {
     await show(full(), { 'GET room': json({ success: true, room: { name: 'no id' } }) });
     fillValid();
     start();
-    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong.'));
+    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong. Please try again.'));
     expect(room.value).toBe('');
   });
 
@@ -397,7 +407,7 @@ describe('widget §4.4: input survives every failure, and what is sent is what t
     start();
     await vi.waitFor(() => expect(rest.to('POST visitor')).toHaveLength(1));
     await flush();
-    expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong.');
+    expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong. Please try again.');
     expect(values()).toMatchObject({ name: 'Jane', email: 'jane@example.com' });
   });
 });

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { livechatApi } from '../../src/api/livechat.ts';
 import { createRest, errorCode, type Failure } from '../../src/api/rest.ts';
-import { config, configStatus, loadConfig } from '../../src/state/config.ts';
+import { config, configState, loadConfig } from '../../src/state/config.ts';
 import { messages } from '../../src/state/messages.ts';
 import { history, loadHistory, openRoom } from '../../src/state/room.ts';
 import { beginSession, endSession } from '../../src/state/session.ts';
@@ -130,7 +130,7 @@ describe('§4.1 config at start-up', () => {
     beginSession({ server: 'http://rc.test', department: 'Sales' }, kv);
     await loadConfig();
     expect(rest.calls[0]!.query).toEqual({ department: 'Sales' });
-    expect(configStatus.value).toBe('ready');
+    expect(configState.value).toEqual({ status: 'ready' });
     const stored = 'c0'.repeat(32);
     kv.m.set('token', stored);
     beginSession({ server: 'http://rc.test' }, kv);
@@ -143,11 +143,11 @@ describe('§4.1 config at start-up', () => {
     fakeRest({ 'GET config': [json({ config: { enabled: true }, success: true }), new TypeError('Failed to fetch'), json({ config: { enabled: false }, success: true })] });
     beginSession({ server: 'http://rc.test' }, spyKv());
     await loadConfig();
-    expect([configStatus.value, config.value]).toEqual(['error', null]);
+    expect([configState.value, config.value]).toEqual([{ status: 'error', reason: 'server' }, null]);
     await loadConfig();
-    expect(configStatus.value).toBe('error');
+    expect(configState.value).toEqual({ status: 'error', reason: 'unreachable' });
     await loadConfig();
-    expect([configStatus.value, config.value]).toEqual(['disabled', null]);
+    expect([configState.value, config.value]).toEqual([{ status: 'disabled' }, null]);
   });
 });
 

@@ -8,6 +8,9 @@ import type { Config } from '../../src/api/contract.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { configAnswer, fakeRest, json, makeConfig, rcError, roomAnswer, visitorAnswer } from './fake-rest.ts';
 import { FakeWs } from './fake-ws.ts';
+import { agent } from '../../src/state/agent.ts';
+import { agentTyping, connection } from '../../src/state/connection.ts';
+import { unread } from '../../src/state/ui.ts';
 
 const TOKEN = 'ab'.repeat(32);
 const returning = (s: Parameters<typeof makeConfig>[1] = {}) =>
@@ -34,7 +37,8 @@ async function open(c: Config, routes: Parameters<typeof fakeRest>[0] = {}) {
   widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
   root = document.querySelector('rc-livechat')!.shadowRoot!;
   q = within(root as unknown as HTMLElement);
-  await vi.waitFor(() => expect(root.querySelector('.bo input, .bo select, textarea')).not.toBeNull());
+  // the pre-chat form or the composer
+  await vi.waitFor(() => expect(q.queryAllByRole('textbox')).not.toHaveLength(0));
 }
 const box = () => q.getByLabelText('Message') as HTMLTextAreaElement;
 const typeMsg = (text: string) => fireEvent.input(box(), { target: { value: text } });
@@ -110,7 +114,7 @@ describe('widget §4.5: the composer', () => {
     fireEvent.keyDown(box(), { key: 'Enter' });
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent/)).not.toBeNull());
     const item = within(log()).getByText('too long, says the server').closest('div')!;
-    expect(item.textContent).toContain('Not sent: The message is too long.');
+    expect(item.textContent).toContain('Not sent. The message is too long.');
     const retry = within(item as HTMLElement).getByRole('button', { name: 'Try again' });
     fireEvent.click(retry);
     await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(2));
@@ -135,7 +139,7 @@ describe('widget §4.5: the composer', () => {
     fireEvent.keyDown(box(), { key: 'Enter' });
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent/)).not.toBeNull());
     const item = within(log()).getByText('first message').closest('div')! as HTMLElement;
-    expect(item.textContent).toContain('Not sent: error-refused');
+    expect(item.textContent).toContain('Not sent. Something went wrong. Please try again.'); // a sentence, not the server's code
     fireEvent.click(within(item).getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(1));
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent|Sending…/)).toBeNull());
@@ -171,8 +175,137 @@ describe('widget §3 / §4.4: first visit through mount()', () => {
     widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
     root = document.querySelector('rc-livechat')!.shadowRoot!;
     q = within(root as unknown as HTMLElement);
-    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong.'));
+    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong. Please try again.'));
     fireEvent.click(q.getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(q.queryByLabelText('Name')).not.toBeNull());
+  });
+});
+
+describe('widget §4.5, §8: ending the chat asks first, in a small dialog', () => {
+  const confirmation = () => q.queryByRole('alertdialog', { name: 'End this chat?' });
+  const focused = () => root.activeElement;
+
+  async function askToEnd(routes: Parameters<typeof fakeRest>[0] = {}) {
+    await open(returning(), routes);
+    fireEvent.click(q.getByRole('button', { name: 'End chat' }));
+    expect(confirmation()).not.toBeNull();
+  }
+
+  it('widget §8: the dialog is labelled, describes itself, and takes the focus onto Cancel; the header button keeps its name', async () => {
+    await askToEnd();
+    const dialog = confirmation()!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    const detail = within(dialog).getByText('You will not be able to send more messages in this conversation.');
+    expect(detail.id).toBe(dialog.getAttribute('aria-describedby'));
+    expect(focused()).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(q.getAllByRole('button', { name: 'End chat' })).toHaveLength(2); // the header's, unchanged, and the dialog's
+    expect(rest.to('POST room.close')).toHaveLength(0);
+  });
+
+  it("widget §8: Tab and Shift+Tab stay on the dialog's buttons", async () => {
+    await askToEnd();
+    const dialog = confirmation()!;
+    const [cancel, confirm] = within(dialog).getAllByRole('button');
+    confirm!.focus();
+    expect(fireEvent.keyDown(confirm!, { key: 'Tab' })).toBe(false); // default prevented: focus does not leave
+    expect(focused()).toBe(cancel);
+    expect(fireEvent.keyDown(cancel!, { key: 'Tab', shiftKey: true })).toBe(false);
+    expect(focused()).toBe(confirm);
+    // between the two, Tab is the browser's own
+    expect(fireEvent.keyDown(confirm!, { key: 'Tab', shiftKey: true })).toBe(true);
+  });
+
+  it.each([
+    ['Escape', () => fireEvent.keyDown(root.activeElement!, { key: 'Escape' })],
+    ['Cancel', () => fireEvent.click(within(confirmation()!).getByRole('button', { name: 'Cancel' }))],
+  ])('widget §8: %s closes the dialog only (the panel stays), keeps the chat, and gives the focus back to "End chat"', async (_, cancel) => {
+    await askToEnd();
+    cancel();
+    expect(confirmation()).toBeNull();
+    expect(q.getByRole('dialog')).toBeTruthy(); // Escape did not close the panel
+    expect(focused()).toBe(q.getByRole('button', { name: 'End chat' }));
+    expect(box()).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rest.to('POST room.close')).toHaveLength(0);
+  });
+
+  it('§4.6 "End chat" in the dialog closes the room; the finished state says so, offers "Start a new chat" and has the focus', async () => {
+    await askToEnd({ 'POST room.close': (c) => json({ rid: c.body.rid, success: true }) });
+    fireEvent.click(within(confirmation()!).getByRole('button', { name: 'End chat' }));
+    await vi.waitFor(() => expect(q.queryByRole('button', { name: 'Start a new chat' })).not.toBeNull());
+    expect(rest.to('POST room.close')[0]!.body).toEqual({ rid: 'R1', token: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(confirmation()).toBeNull();
+    expect(q.queryByRole('button', { name: 'End chat' })).toBeNull();
+    expect(focused()).toBe(q.getByRole('button', { name: 'Start a new chat' }));
+  });
+
+  it('widget §4.5: a failed attempt says why in a sentence inside the dialog, which stays; trying again ends the chat', async () => {
+    await askToEnd({
+      'POST room.close': [
+        new TypeError('Failed to fetch'),
+        rcError('Something odd [error-odd]', 'error-odd'),
+        (c) => json({ rid: c.body.rid, success: true }),
+      ],
+    });
+    const confirm = () => within(confirmation()!).getByRole('button', { name: 'End chat' });
+    fireEvent.click(confirm());
+    await vi.waitFor(() => expect(within(confirmation()!).queryByRole('alert')?.textContent).toBe('Could not connect. Please try again.'));
+    fireEvent.click(confirm());
+    await vi.waitFor(() => expect(within(confirmation()!).queryByRole('alert')?.textContent).toBe('Something went wrong. Please try again.'));
+    fireEvent.click(confirm());
+    await vi.waitFor(() => expect(q.queryByRole('button', { name: 'Start a new chat' })).not.toBeNull());
+    expect(rest.to('POST room.close')).toHaveLength(3);
+  });
+});
+
+describe("widget §2, §4.5, §8: the visitor's words", () => {
+  it('widget §4.5: an empty conversation greets the visitor; the composer has a placeholder; minimize keeps its name', async () => {
+    await open(returning());
+    await vi.waitFor(() => expect(rest.to('GET messages.history')).toHaveLength(1));
+    await vi.waitFor(() => expect(q.queryByText('Hello! How can we help you today?')).not.toBeNull());
+    expect(box().placeholder).toBe('Write a message…');
+    expect(q.getAllByRole('button', { name: 'Minimize chat' }).length).toBeGreaterThan(0);
+    typeMsg('hello');
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(q.queryByText('Hello! How can we help you today?')).toBeNull(); // only while empty
+  });
+
+  it('widget §2: the launcher names the unread count in a whole sentence with the right plural form', async () => {
+    rest = fakeRest({ 'GET config': configAnswer(makeConfig()) });
+    widget = mount({ server: 'http://rc.test', lang: 'en' });
+    root = document.querySelector('rc-livechat')!.shadowRoot!;
+    const launcher = () => root.querySelector('button[aria-expanded]')!;
+    expect(launcher().getAttribute('aria-label')).toBe('Open chat');
+    unread.value = 1;
+    expect(launcher().getAttribute('aria-label')).toBe('Open chat, 1 unread message');
+    unread.value = 3;
+    expect(launcher().getAttribute('aria-label')).toBe('Open chat, 3 unread messages');
+    expect(launcher().textContent).toBe('3'); // the badge
+    widget.setLanguage('fr');
+    expect(launcher().getAttribute('aria-label')).toBe('Ouvrir le chat, 3 messages non lus');
+  });
+
+  it("widget §5: the socket's state and the agent's status have words of their own", async () => {
+    await open(returning(), {});
+    agent.value = { _id: 'A1', username: 'agent1', name: 'Agent One', status: 'busy' };
+    const header = () => q.getByRole('heading', { name: 'Rocket.Chat' }).closest('header')!;
+    expect(header().textContent).toContain('Agent One');
+    expect(header().textContent).toContain('Busy');
+    const status = () => within(q.getByRole('log').parentElement!).getAllByRole('status').at(-1)!.textContent;
+    connection.value = { state: 'offline' };
+    expect(status()).toBe('You are offline. Reconnecting…');
+    connection.value = { state: 'back' };
+    expect(status()).toBe('Connected again.');
+    connection.value = { state: 'idle' };
+    agentTyping.value = 'Agent One';
+    expect(status()).toBe('Agent One is typing…');
+  });
+
+  it('widget §4.1: a start-up the server never answers says "Could not connect", not a code', async () => {
+    rest = fakeRest({ 'GET config': new TypeError('Failed to fetch') });
+    widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
+    root = document.querySelector('rc-livechat')!.shadowRoot!;
+    q = within(root as unknown as HTMLElement);
+    await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Could not connect. Please try again.'));
   });
 });

@@ -1,8 +1,11 @@
 // One labelled form field with its inline error (widget spec §4.4): aria-invalid and aria-describedby
 // point at the message. No native `required`, so the browser never blocks our own validation.
-import type { Key } from '../../i18n/index.ts';
 import { setValue, type Field, type Form } from '../../state/form.ts';
-import { t } from '../t.ts';
+import { t, tNodes } from '../t.ts';
+
+/** The fields the widget itself offers: their ids are also the locale keys of their labels. */
+const BUILT_IN = ['name', 'email', 'phone', 'department', 'message'] as const;
+const isBuiltIn = (id: string): id is (typeof BUILT_IN)[number] => (BUILT_IN as readonly string[]).includes(id);
 
 export function FieldView({ f, form }: { f: Field; form: Form }) {
   // ids are unique in the shadow root without a prefix: the widget's own are rc-*, custom fields cf.*
@@ -19,16 +22,14 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
     'aria-describedby': err ? id + '-e' : undefined,
     onInput,
   };
+  // isolated: a bidi override in a server-given label must not reverse "(optional)" after it (§9)
+  const label = <bdi>{f.label || (isBuiltIn(f.id) ? t(f.id) : f.id)}</bdi>;
   return (
-    <div class="fd">
-      <label for={id}>
-        {/* isolated: a bidi override in a server-given label must not reverse "(optional)" after it (§9) */}
-        <bdi>{f.label || t(f.id as Key)}</bdi>
-        {!f.required && <span class="op"> ({t('optional')})</span>}
-      </label>
+    <div class="field">
+      <label for={id}>{f.required ? label : tNodes('optionalLabel', { label })}</label>
       {f.kind == 'select' ? (
         <select {...props} onChange={onInput}>
-          <option value="">{t('choose')}</option>
+          <option value="">{t('chooseOption')}</option>
           {f.options?.map((o) => (
             <option value={o.value}>{o.label}</option>
           ))}
@@ -42,7 +43,7 @@ export function FieldView({ f, form }: { f: Field; form: Form }) {
       {err && (
         // role=alert: a message inserted into the page is only announced by a live region, and a focus move
         // announces the first field's error alone
-        <p class="er" id={id + '-e'} role="alert">
+        <p class="error" id={id + '-e'} role="alert">
           {t(err)}
         </p>
       )}
