@@ -1,9 +1,8 @@
 // The visitor ending the chat (§4.6, widget spec §4.5): asked once, then `POST livechat/room.close`.
-import { computed } from './signals.ts';
+import { computed } from '@preact/signals';
 import { errorCode } from '../api/rest.ts';
 import { config } from './config.ts';
-import { closed } from './messages.ts';
-import { closeRoom, room } from './room.ts';
+import { closed, closeRoom, room } from './room.ts';
 import { resettable } from './session.ts';
 
 /** '' | 'ask' (confirming) | 'busy' | the error code of a failed attempt */

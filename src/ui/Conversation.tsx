@@ -3,10 +3,9 @@
 import { agentTyping, connection } from '../state/connection.ts';
 import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
-import { hasOlder, history, loadHistory, loadOlder } from '../state/room.ts';
+import { hasOlder, history, loadHistory, loadOlder } from '../state/history.ts';
 import { retryMessage } from '../state/send.ts';
-import { Component } from 'preact';
-import type { Key } from '../i18n/index.ts';
+import { translate, type Key } from '../i18n/index.ts';
 import { Composer } from './Composer.tsx';
 import { ending } from '../state/end.ts';
 import { Text } from './Text.tsx';
@@ -29,31 +28,31 @@ const REASONS: Record<string, Key> = {
 
 const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 && loadOlder();
 
-/** Messages are immutable, so an item re-renders only for a new message object or another language: with 1,000
- * messages, an arriving one diffs one item, not all (widget spec §4.5). */
-class Item extends Component<{ m: ChatMessage; lang: unknown }> {
-  shouldComponentUpdate(p: Item['props']) {
-    return p.m != this.props.m || p.lang != this.props.lang;
-  }
-  render({ m }: Item['props']) {
-    return (
-      <div ref={stick} class={m.system ? 'sy' : m.mine ? 'me' : 'ag'}>
-        {!m.mine && !m.system && <span class="au">{m.author}</span>}
-        <span class="tx">
-          <Text s={m.msg} />
+const CLASS_OF: Record<ChatMessage['from'], string> = { agent: 'ag', visitor: 'me', system: 'sy' };
+
+/** One message. It reads the locale table, a signal: @preact/signals then re-renders it only for another language
+ * or a new message object (messages are immutable), so with 1,000 messages an arriving one renders one item, not
+ * all (widget spec §4.5). */
+function Item({ message }: { message: ChatMessage }) {
+  const words = table.value;
+  const { delivery } = message;
+  return (
+    <div ref={stick} class={CLASS_OF[message.from]}>
+      {message.from == 'agent' && <span class="au">{message.author}</span>}
+      <span class="tx">
+        <Text s={message.msg} />
+      </span>
+      {delivery?.state == 'sending' && <span class="ms">{translate(words, 'sending')}</span>}
+      {delivery?.state == 'failed' && (
+        <span class="ms er">
+          {translate(words, 'notSent')}: {Object.hasOwn(REASONS, delivery.reason) ? translate(words, REASONS[delivery.reason]!) : delivery.reason}{' '}
+          <button class="lk" onClick={() => retryMessage(message._id)}>
+            {translate(words, 'retry')}
+          </button>
         </span>
-        {m.state == 'sending' && <span class="ms">{t('sending')}</span>}
-        {m.state == 'failed' && (
-          <span class="ms er">
-            {t('notSent')}: {REASONS[m.reason!] ? t(REASONS[m.reason!]!) : m.reason}{' '}
-            <button class="lk" onClick={() => retryMessage(m._id)}>
-              {t('retry')}
-            </button>
-          </span>
-        )}
-      </div>
-    );
-  }
+      )}
+    </div>
+  );
 }
 
 export function Conversation() {
@@ -71,7 +70,7 @@ export function Conversation() {
       )}
       <div class="log" role="log" aria-live="polite" aria-label={t('title')} onScroll={nearTop}>
         {list.map((m) => (
-          <Item key={m._id} m={m} lang={table.value} />
+          <Item key={m._id} message={m} />
         ))}
       </div>
       {hs == 'loading' && <p class="in">{t('loading')}</p>}
@@ -84,7 +83,7 @@ export function Conversation() {
         </p>
       )}
       <p class="in st" role="status">
-        {e == 'ask' ? t('endChat') + '?' : e && e != 'busy' ? `${t('error')} (${e})` : c ? t(c) : typing && t('typing', typing)}
+        {e == 'ask' ? t('endChat') + '?' : e && e != 'busy' ? `${t('error')} (${e})` : c.state != 'idle' ? t(c.state) : typing && t('typing', typing)}
       </p>
       <Composer />
     </>

@@ -1,5 +1,5 @@
 // The small one-message screens: loading, error, unavailable, consent, finished.
-import { config, unreachable } from '../state/config.ts';
+import { config, configState } from '../state/config.ts';
 import { newChat } from '../state/room.ts';
 import { acceptConsent } from '../state/ui.ts';
 import { Text } from './Text.tsx';
@@ -32,7 +32,7 @@ export const Notice = ({ text, detail, action, onAction, alert }: Props) => (
 );
 
 export const ErrorState = ({ onRetry }: { onRetry: () => void }) => (
-  <Notice alert text={t(unreachable ? 'network' : 'error')} action={t('retry')} onAction={onRetry} />
+  <Notice alert text={t(configState.value.status == 'error' && configState.value.reason == 'unreachable' ? 'network' : 'error')} action={t('retry')} onAction={onRetry} />
 );
 
 export const Consent = () => (

@@ -5,11 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installHostApi } from '../../src/embed/host-api.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { agent } from '../../src/state/agent.ts';
-import { config, configStatus } from '../../src/state/config.ts';
-import { closed } from '../../src/state/messages.ts';
+import { config, configState } from '../../src/state/config.ts';
 import { submitOffline, offlineForm } from '../../src/state/offline.ts';
 import { prechatForm, submitPrechat } from '../../src/state/prechat.ts';
-import { room } from '../../src/state/room.ts';
+import { closed, room } from '../../src/state/room.ts';
 import { isOpen, screen } from '../../src/state/ui.ts';
 import { setValue } from '../../src/state/form.ts';
 import { configAnswer, fakeRest, flush, json, makeConfig, roomAnswer, visitorAnswer } from './fake-rest.ts';
@@ -36,10 +35,12 @@ function start(c = makeConfig({ departments }), opts = {}) {
 }
 /** Until the start-up config is in and every request it led to has settled. */
 async function settle() {
-  await vi.waitFor(() => expect(configStatus.value).not.toBe('loading'));
+  await vi.waitFor(() => expect(configState.value.status).not.toBe('loading'));
   await flush(20);
 }
 const shadow = () => document.querySelector('rc-livechat')!.shadowRoot!;
+/** Components re-render on their own after a change, in Preact's next render pass (a microtask). */
+const rendered = () => flush(1);
 
 beforeEach(async () => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -196,6 +197,7 @@ describe('methods', () => {
     const root = () => shadow().querySelector('.w') as HTMLElement;
     expect(root().style.getPropertyValue('--rc')).toBe('#C1272D');
     w.setTheme({ color: '#ffd400', position: 'left' });
+    await rendered();
     expect(root().style.getPropertyValue('--rc')).toBe('#ffd400');
     expect(root().classList.contains('l')).toBe(true);
   });
@@ -205,18 +207,22 @@ describe('methods', () => {
     const label = () => shadow().querySelector('.ln')!.getAttribute('aria-label');
     expect(label()).toBe('Open chat');
     w.setLanguage('de');
+    await rendered();
     expect(label()).toBe('Chat öffnen');
     w.setLanguage('pt-BR');
+    await rendered();
     expect(label()).toBe('Abrir chat');
   });
 
-  it('hideWidget / showWidget and minimize / maximize, with their callbacks', () => {
+  it('hideWidget / showWidget and minimize / maximize, with their callbacks', async () => {
     start();
     const seen: string[] = [];
     for (const e of ['onWidgetHidden', 'onWidgetShown', 'onChatMaximized', 'onChatMinimized'] as const) w[e](() => seen.push(e));
     w.hideWidget();
+    await rendered();
     expect(shadow().querySelector('.ln')).toBeNull();
     w.showWidget();
+    await rendered();
     expect(shadow().querySelector('.ln')).not.toBeNull();
     w.maximizeWidget();
     expect(isOpen.value).toBe(true);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, del, get, set } from 'idb-keyval';
-import { createOutbox, meteorId, type OutboxEntry, type OutboxOptions, type SendResult } from '../../src/storage/outbox.ts';
+import { createOutbox, type OutboxEntry, type OutboxOptions, type SendResult } from '../../src/storage/outbox.ts';
 import type { Kv } from '../../src/storage/kv.ts';
 
 const memKv = (m = new Map<string, unknown>()): Kv & { m: Map<string, unknown> } => ({
@@ -44,11 +44,6 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('outbox (widget spec §6)', () => {
-  it('§6 ids are Meteor-style, 17 characters', () => {
-    expect(meteorId()).toMatch(/^[23456789A-HJ-NP-TW-Za-km-z]{17}$/);
-    expect(meteorId()).not.toBe(meteorId());
-  });
-
   it('§6 shows the entry at once as sending, persists before sending, removes it on 200', async () => {
     const s = server();
     const box = make(s);

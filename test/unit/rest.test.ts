@@ -4,9 +4,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { livechatApi } from '../../src/api/livechat.ts';
 import { createRest, errorCode, type Failure } from '../../src/api/rest.ts';
-import { config, configStatus, loadConfig } from '../../src/state/config.ts';
+import { config, configState, loadConfig } from '../../src/state/config.ts';
+import { history, loadHistory } from '../../src/state/history.ts';
 import { messages } from '../../src/state/messages.ts';
-import { history, loadHistory, openRoom } from '../../src/state/room.ts';
+import { openRoom } from '../../src/state/room.ts';
 import { beginSession, endSession } from '../../src/state/session.ts';
 import { configAnswer, fakeRest, json, makeConfig, rcError, spyKv } from './fake-rest.ts';
 
@@ -130,7 +131,7 @@ describe('§4.1 config at start-up', () => {
     beginSession({ server: 'http://rc.test', department: 'Sales' }, kv);
     await loadConfig();
     expect(rest.calls[0]!.query).toEqual({ department: 'Sales' });
-    expect(configStatus.value).toBe('ready');
+    expect(configState.value).toEqual({ status: 'ready' });
     const stored = 'c0'.repeat(32);
     kv.m.set('token', stored);
     beginSession({ server: 'http://rc.test' }, kv);
@@ -139,15 +140,15 @@ describe('§4.1 config at start-up', () => {
     expect(kv.set).not.toHaveBeenCalled();
   });
 
-  it('widget §9: a malformed config answer is the error state; a network failure too; enabled:false is "disabled"', async () => {
+  it('widget §9: a malformed config answer is the error state; a network failure too, as unreachable; enabled:false is "disabled"', async () => {
     fakeRest({ 'GET config': [json({ config: { enabled: true }, success: true }), new TypeError('Failed to fetch'), json({ config: { enabled: false }, success: true })] });
     beginSession({ server: 'http://rc.test' }, spyKv());
     await loadConfig();
-    expect([configStatus.value, config.value]).toEqual(['error', null]);
+    expect([configState.value, config.value]).toEqual([{ status: 'error', reason: 'server' }, null]);
     await loadConfig();
-    expect(configStatus.value).toBe('error');
+    expect(configState.value).toEqual({ status: 'error', reason: 'unreachable' });
     await loadConfig();
-    expect([configStatus.value, config.value]).toEqual(['disabled', null]);
+    expect([configState.value, config.value]).toEqual([{ status: 'disabled' }, null]);
   });
 });
 
@@ -176,7 +177,7 @@ describe('§4.4 / §5.3 history into the message list', () => {
     openRoom('R');
     await loadHistory();
     expect(history.value).toBe('ready');
-    expect(messages.value.map((x) => [x._id, !!x.system])).toEqual([
+    expect(messages.value.map((x) => [x._id, x.from == 'system'])).toEqual([
       ['m1', false],
       ['tr', true],
       ['m3', false],
