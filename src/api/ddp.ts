@@ -6,9 +6,20 @@ import { backoff, type BackoffOptions } from '../lib/backoff.ts';
 
 export type DdpState = 'connecting' | 'connected' | 'offline';
 
+/** What the client uses of a WebSocket, so that tests can pass a stand-in. */
+export interface Socket {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((e: Event) => void) | null;
+  onmessage: ((e: MessageEvent<string>) => void) | null;
+  onclose: ((e: CloseEvent) => void) | null;
+  onerror: ((e: Event) => void) | null;
+}
+
 export interface DdpOptions {
   /** Injectable for tests; defaults to the global WebSocket. */
-  WebSocket?: { new (url: string): WebSocket };
+  WebSocket?: new (url: string) => Socket;
   /** 'connected' comes after the subscriptions are re-sent, so a reconnect can fetch what was missed at once. */
   onState?(state: DdpState): void;
   backoff?: BackoffOptions;
@@ -39,7 +50,7 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);
   type Sub = DdpFrame & { msg: 'sub' };
   const subs = new Map<string, [frame: Sub, fn: (args: unknown[]) => void]>();
-  let ws: WebSocket | undefined;
+  let ws: Socket | undefined;
   let n = 0;
   let attempt = 0;
   let up = false;
@@ -82,7 +93,7 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   }
   function connect() {
     state('connecting');
-    const socket = new (o.WebSocket ?? WebSocket)(url);
+    const socket: Socket = new (o.WebSocket ?? WebSocket)(url);
     ws = socket;
     alive(); // a socket that never opens is dropped by the same 60 s rule
     socket.onopen = () => send({ msg: 'connect', version: '1', support: ['1', 'pre2', 'pre1'] });

@@ -2,7 +2,7 @@
 // method, its warnings for bad arguments, and the callbacks with the official widget's payloads.
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installHostApi } from '../../src/embed/host-api.ts';
+import { installHostApi, type Snippet } from '../../src/embed/host-api.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { agent } from '../../src/state/agent.ts';
 import { config, configState } from '../../src/state/config.ts';
@@ -59,27 +59,25 @@ afterEach(() => {
 describe('window.RocketChat (the official snippet)', () => {
   it('runs the callbacks queued before load in order with `this` = the livechat API, later ones at once', () => {
     const order: string[] = [];
-    const win: any = {};
-    win.RocketChat = function (c: unknown) {
-      win.RocketChat._.push(c);
-    };
-    win.RocketChat._ = [];
-    win.RocketChat.url = 'http://rc.test/livechat';
-    win.RocketChat(function (this: Widget) {
+    // the official snippet: a function that queues its callbacks in `_`
+    const queued: ((this: Widget) => void)[] = [];
+    const win: { RocketChat?: Snippet } = { RocketChat: Object.assign((cb: (this: Widget) => void) => void queued.push(cb), { _: queued, url: 'http://rc.test/livechat' }) };
+    win.RocketChat!(function (this: Widget) {
       order.push('first');
       this.setTheme({ title: 'Help' });
     });
-    win.RocketChat(() => order.push('second'));
+    win.RocketChat!(() => order.push('second'));
     const host = installHostApi(win);
-    expect(win.RocketChat.url).toBe('http://rc.test/livechat');
-    win.RocketChat.livechat.setLanguage('de');
+    const api = win.RocketChat!;
+    expect(api.url).toBe('http://rc.test/livechat');
+    api.livechat!.setLanguage('de');
     expect(order).toEqual([]);
     start();
     host.ready(w);
     expect(order).toEqual(['first', 'second']);
-    win.RocketChat(() => order.push('third'));
+    api(() => order.push('third'));
     expect(order).toEqual(['first', 'second', 'third']);
-    expect(Object.keys(win.RocketChat.livechat)).toEqual(expect.arrayContaining(['initialize', 'registerGuest', 'onChatStarted', 'logout', 'remove']));
+    expect(Object.keys(api.livechat!)).toEqual(expect.arrayContaining(['initialize', 'registerGuest', 'onChatStarted', 'logout', 'remove']));
   });
 });
 
@@ -174,7 +172,8 @@ describe('methods', () => {
 
   it('initialize maps the official keys to their methods and warns about the others', async () => {
     start();
-    w.initialize({ theme: { title: 'Hi there' }, language: 'fr', customField: ['a', '1'], setCustomFields: [['b', '2']], guestName: 'Ada', agent: {} } as any);
+    const params = { theme: { title: 'Hi there' }, language: 'fr', customField: ['a', '1'] as [string, string], setCustomFields: [['b', '2'] as [string, string]], guestName: 'Ada', agent: {} };
+    w.initialize(params);
     await settle();
     expect(prechatForm.values.value.name).toBe('Ada');
     expect(warn).toHaveBeenCalledWith('RocketChat livechat: initialize: agent is not supported');
@@ -248,7 +247,10 @@ describe('methods', () => {
   it('§3.7 history navigation and title changes are reported by themselves (Navigation API, no timer); remove() stops it', async () => {
     const nav = new EventTarget(); // happy-dom has no Navigation API
     vi.stubGlobal('navigation', nav);
-    const navigate = (path: string) => (history.pushState(null, '', path), nav.dispatchEvent(new Event('currententrychange')));
+    const navigate = (path: string) => {
+      history.pushState(null, '', path);
+      nav.dispatchEvent(new Event('currententrychange'));
+    };
     start();
     w.registerGuest({ name: 'Ada' });
     await settle();

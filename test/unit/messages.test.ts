@@ -9,14 +9,16 @@ import { closed, newChat, openRoom } from '../../src/state/room.ts';
 import { beginSession, endSession } from '../../src/state/session.ts';
 import type { OutboxEntry } from '../../src/storage/outbox.ts';
 import { createKv } from '../../src/storage/kv.ts';
+import { makeConfig } from './fake-rest.ts';
 
 const agent = { _id: 'A', username: 'agent1', name: 'Agent One' };
-const msg = (over: Partial<Message<any>>): Message<any> => ({ _id: 'm1', rid: 'R', msg: 'hi', u: agent, ts: '2024-05-02T12:35:00.000Z', _updatedAt: '2024-05-02T12:35:00.000Z', ...over });
+type AnyDate = string | Date | { $date: number };
+const msg = (over: Partial<Message<AnyDate>>): Message<AnyDate> => ({ _id: 'm1', rid: 'R', msg: 'hi', u: agent, ts: '2024-05-02T12:35:00.000Z', _updatedAt: '2024-05-02T12:35:00.000Z', ...over });
 const entry = (over: Partial<OutboxEntry>): OutboxEntry => ({ _id: 'mine1', rid: 'R', msg: 'hello', ts: Date.parse('2024-05-02T12:36:00.000Z'), attempts: 0, state: 'sending', ...over });
 
 beforeEach(() => {
   beginSession({ server: 'http://rc.test' }, createKv());
-  config.value = { settings: { hiddenSystemMessages: ['uj'] } } as any;
+  config.value = makeConfig({}, { hiddenSystemMessages: ['uj'] });
   openRoom('R');
 });
 afterEach(endSession);

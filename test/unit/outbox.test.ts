@@ -134,7 +134,10 @@ describe('outbox (widget spec §6)', () => {
 
   it('§4.3 repeated-id answer ("retry") leads to the history check and then to delivered', async () => {
     const s = server();
-    s.send.mockImplementationOnce(async (e) => (s.stored.add(e._id), { retry: true }));
+    s.send.mockImplementationOnce(async (e) => {
+      s.stored.add(e._id);
+      return { retry: true };
+    });
     const box = make(s);
     box.add('R', 'hi');
     await vi.advanceTimersByTimeAsync(1000);

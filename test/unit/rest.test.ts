@@ -2,6 +2,7 @@
 // a throw; the config request carries the token only when one was stored; history arrives newest first and is
 // kept oldest first, system messages hidden per §5.3.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { VisitorRegistration } from '../../src/api/contract.ts';
 import { livechatApi } from '../../src/api/livechat.ts';
 import { createRest, errorCode, type Failure } from '../../src/api/rest.ts';
 import { config, configState, loadConfig } from '../../src/state/config.ts';
@@ -49,7 +50,7 @@ describe('§1 REST client', () => {
 
   it('§1.2 a Match error has no errorType; errorCode reads "[code]" suffixes or falls back to the text', async () => {
     fakeRest({ 'POST visitor': rcError("Match error: Missing key 'token' in field visitor") });
-    const r = await failure(api().visitor({} as any));
+    const r = await failure(api().visitor({} as VisitorRegistration));
     expect(r.status).toBe(400);
     expect(r.error).toBe("Match error: Missing key 'token' in field visitor");
     expect(r.errorType).toBeUndefined();

@@ -4,19 +4,26 @@ import type { TabEvent } from '../../src/state/connection.ts';
 
 /** Just enough of navigator.locks: exclusive locks granted in request order, abortable while waiting. */
 function fakeLocks() {
-  const queues = new Map<string, (() => void)[]>();
+  const queues = new Map<string, (() => Promise<void>)[]>();
   return {
     request(name: string, opts: { signal?: AbortSignal }, cb: () => Promise<void>) {
       return new Promise<void>((resolve, reject) => {
         const q = queues.get(name) ?? [];
         queues.set(name, q);
-        const grant = () => cb().then(() => (q.shift(), q[0]?.(), resolve()));
+        const grant = async () => {
+          await cb();
+          q.shift();
+          void q[0]?.();
+          resolve();
+        };
         q.push(grant);
         opts.signal?.addEventListener('abort', () => {
           const i = q.indexOf(grant);
-          if (i > 0) q.splice(i, 1), reject(new DOMException('aborted', 'AbortError'));
+          if (i <= 0) return;
+          q.splice(i, 1);
+          reject(new DOMException('aborted', 'AbortError'));
         });
-        if (q.length == 1) grant();
+        if (q.length == 1) void grant();
       });
     },
   };
