@@ -29,8 +29,13 @@ export const api = (): LivechatApi => active().api;
 export const storage = (): Kv => active().kv;
 /** Aborted when the widget is removed (or logs out): for event listeners and requests that must stop then. */
 export const sessionSignal = (): AbortSignal => active().abort.signal;
-/** Runs `fn` once when the widget is removed (or logs out). */
-export const onSessionEnd = (fn: () => void) => sessionSignal().addEventListener('abort', fn, { once: true });
+/** Runs `fn` once when the widget is removed (or logs out); at once if that already happened, so that whatever a
+ * late answer of the ended session set up is undone too. */
+export function onSessionEnd(fn: () => void) {
+  const signal = sessionSignal();
+  if (signal.aborted) fn();
+  else signal.addEventListener('abort', fn, { once: true });
+}
 
 const resets: (() => void)[] = [];
 

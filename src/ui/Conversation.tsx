@@ -28,7 +28,7 @@ const REASONS: Record<string, Key> = {
 
 const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 && loadOlder();
 
-const CLASS_OF: Record<ChatMessage['from'], string> = { agent: 'ag', visitor: 'me', system: 'sy' };
+const MESSAGE_CLASS: Record<ChatMessage['from'], string> = { agent: 'ag', visitor: 'me', system: 'sy' };
 
 /** One message. It reads the locale table, a signal: @preact/signals then re-renders it only for another language
  * or a new message object (messages are immutable), so with 1,000 messages an arriving one renders one item, not
@@ -37,7 +37,7 @@ function Item({ message }: { message: ChatMessage }) {
   const words = table.value;
   const { delivery } = message;
   return (
-    <div ref={stick} class={CLASS_OF[message.from]}>
+    <div ref={stick} class={MESSAGE_CLASS[message.from]}>
       {message.from == 'agent' && <span class="au">{message.author}</span>}
       <span class="tx">
         <Text s={message.msg} />
