@@ -16,7 +16,7 @@ export interface ChatMessage {
   ts: number;
   /** a system message is one of the types not hidden (§5.3) */
   from: 'agent' | 'visitor' | 'system';
-  /** who wrote it: the message's alias, else the user's name or username */
+  /** who wrote it: the message's alias, else the user's name or username ('' while the outbox holds it) */
   author: string;
   /** the visitor's message while the outbox holds it: being sent, or refused with the server's reason */
   delivery?: { state: 'sending' } | { state: 'failed'; reason: string };

@@ -1,6 +1,6 @@
 // One mounted widget's services: the API client and storage its state modules use, its timers, and the
 // AbortController that remove() fires. Every state signal is made with `resettable`, so a later mount starts clean.
-import { signal, type Signal } from '@preact/signals';
+import { batch, signal, type Signal } from '@preact/signals';
 import { createRest } from '../api/rest.ts';
 import { livechatApi, type LivechatApi } from '../api/livechat.ts';
 import { createKv, type Kv } from '../storage/kv.ts';
@@ -14,8 +14,8 @@ interface Session {
   timers: ReturnType<typeof setTimeout>[];
 }
 
-/** The mounted widget's session. An ended one stays until the next mount: requests its actions still make answer
- * 'aborted' (its signal is aborted), and its timers no longer start. */
+/** The mounted widget's session. An ended one stays until the next mount: the requests that late answers of its
+ * own still lead to answer 'aborted' (its signal is aborted), and its timers no longer start. */
 let current: Session | undefined;
 
 function active(): Session {
@@ -39,6 +39,7 @@ export function onSessionEnd(fn: () => void) {
 
 const resets: (() => void)[] = [];
 
+/** A signal that the end of the session sets back to `initial`. */
 export function resettable<T>(initial: T): Signal<T> {
   const s = signal(initial);
   resets.push(() => {
@@ -64,5 +65,5 @@ export function endSession() {
   if (!current) return;
   current.abort.abort();
   current.timers.forEach(clearTimeout);
-  resets.forEach((reset) => reset());
+  batch(() => resets.forEach((reset) => reset()));
 }
