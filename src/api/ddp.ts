@@ -43,8 +43,7 @@ const DEAD_MS = 6e4;
 /** WebSocket.OPEN, which an injected WebSocket class need not carry. */
 const OPEN = 1;
 
-export const wsUrl = (server: string): string =>
-  server.replace(/^http/, 'ws').replace(/\/*$/, '/websocket');
+export const wsUrl = (server: string): string => server.replace(/^http/, 'ws').replace(/\/*$/, '/websocket');
 
 export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);

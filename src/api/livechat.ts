@@ -40,7 +40,8 @@ export function livechatApi(rest: Rest) {
     /** §4.2: gets or creates the open room. */
     room: (token: string) => rest.get<{ room: Room; newRoom: boolean }>('room', { token }, isRoom),
     /** §4.3 */
-    send: (body: { token: string; rid: string; msg: string; _id: string }) => rest.post<{ message: Message }>('message', body, has('message', isMessage)),
+    send: (body: { token: string; rid: string; msg: string; _id: string }) =>
+      rest.post<{ message: Message }>('message', body, has('message', isMessage)),
     /** §4.4: newest first; `end` (ISO) asks only for messages older than it. */
     history: (rid: string, token: string, end?: string, limit = HISTORY_PAGE) =>
       rest.get<{ messages: Message[] }>(
@@ -49,7 +50,8 @@ export function livechatApi(rest: Rest) {
         has('messages', (a) => Array.isArray(a) && a.every(isMessage)),
       ),
     /** §4.5: the outbox asks this before a resend, since a repeated _id is an error (§4.3). */
-    message: (_id: string, rid: string, token: string) => rest.get<{ message: Message }>('message/' + seg(_id), { token, rid }, has('message', isMessage)),
+    message: (_id: string, rid: string, token: string) =>
+      rest.get<{ message: Message }>('message/' + seg(_id), { token, rid }, has('message', isMessage)),
     /** §4.6 */
     close: (rid: string, token: string) => rest.post<{ rid: string }>('room.close', { rid, token }),
     /** §4.9 */

@@ -45,8 +45,7 @@ export function roomStream(ddp: Ddp, rid: string, token: string, h: RoomHandlers
   let last = 0; // when "typing" was last sent; 0 while not typing
   let idle: ReturnType<typeof setTimeout> | undefined;
   // Best effort (ddp.call): a lost signal only means a stale indicator for a few seconds.
-  const signal = (username: string, on: boolean) =>
-    ddp.call(STREAM_NOTIFY_ROOM, [activity, username, on ? ['user-typing'] : [], { token }]);
+  const signal = (username: string, on: boolean) => ddp.call(STREAM_NOTIFY_ROOM, [activity, username, on ? ['user-typing'] : [], { token }]);
 
   const typing = (username: string, on: boolean) => {
     clearTimeout(idle);

@@ -88,8 +88,7 @@ const ignoringArguments =
   () =>
     void run();
 
-const isField = (args: unknown[]): args is Field =>
-  isText(args[0]) && typeof args[1] == 'string' && (args[2] == null || typeof args[2] == 'boolean');
+const isField = (args: unknown[]): args is Field => isText(args[0]) && typeof args[1] == 'string' && (args[2] == null || typeof args[2] == 'boolean');
 const isChange = (args: unknown[]): args is [change?: 'url' | 'title'] => args[0] == null || args[0] == 'url' || args[0] == 'title';
 
 function show(shown: boolean) {
@@ -99,7 +98,11 @@ function show(shown: boolean) {
 }
 
 const callback = <E extends EventName>(event: E) =>
-  checked('on' + event, one((fn): fn is Listener<E> => typeof fn == 'function'), (fn) => on(event, fn));
+  checked(
+    'on' + event,
+    one((fn): fn is Listener<E> => typeof fn == 'function'),
+    (fn) => on(event, fn),
+  );
 
 const customField = ([key, value, overwrite]: Field): CustomFieldValue => ({ key, value, overwrite: overwrite ?? true });
 

@@ -30,7 +30,10 @@ export function installHostApi(w: { RocketChat?: Snippet }) {
   };
 
   // Each method passes the page's arguments on unchanged: the widget's methods check them.
-  const forward = (name: keyof Widget) => (...args: unknown[]) => run((target) => Reflect.apply(target[name], target, args));
+  const forward =
+    (name: keyof Widget) =>
+    (...args: unknown[]) =>
+      run((target) => Reflect.apply(target[name], target, args));
   const names: (keyof Widget)[] = [...methodNames, 'logout', 'remove'];
   // Object.fromEntries cannot know its keys: they are `names`, every one of Widget's.
   const livechat = Object.fromEntries(names.map((name) => [name, forward(name)])) as Record<keyof Widget, (...args: unknown[]) => void>;

@@ -7,7 +7,8 @@ import { loadToken, storedToken } from './visitor.ts';
 
 /** 'disabled': Livechat_enabled is off on the server. An error is 'unreachable' when no HTTP answer came (server down,
  * network), which the error screen says. */
-export type ConfigState = { status: 'loading' } | { status: 'ready' } | { status: 'disabled' } | { status: 'error'; reason: 'unreachable' | 'server' };
+export type ConfigState =
+  { status: 'loading' } | { status: 'ready' } | { status: 'disabled' } | { status: 'error'; reason: 'unreachable' | 'server' };
 
 export const config = resettable<Config | null>(null);
 export const configState = resettable<ConfigState>({ status: 'loading' });

@@ -15,16 +15,14 @@ export function prechatFields(c: Config, phone: PhoneMode = 'optional'): Field[]
     ...when(s.emailFieldRegistrationForm, { id: 'email', kind: 'email', required: true, autocomplete: 'email' }),
     ...when(phone != 'off', { id: 'phone', kind: 'tel', required: phone == 'required', autocomplete: 'tel' }),
     ...departmentField(c.departments.filter((d) => d.showOnRegistration)),
-    ...(c.customFields ?? []).map(
-      (f): Field => ({
-        id: 'cf.' + f._id,
-        kind: f.type == 'select' ? 'select' : 'text',
-        label: f.label,
-        required: f.required,
-        regexp: f.regexp,
-        options: f.options?.map((o) => ({ value: o, label: o })),
-      }),
-    ),
+    ...(c.customFields ?? []).map((f): Field => ({
+      id: 'cf.' + f._id,
+      kind: f.type == 'select' ? 'select' : 'text',
+      label: f.label,
+      required: f.required,
+      regexp: f.regexp,
+      options: f.options?.map((o) => ({ value: o, label: o })),
+    })),
   ];
 }
 

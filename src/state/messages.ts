@@ -91,7 +91,8 @@ export function showOutbox(entries: OutboxEntry[]) {
   outgoing.value = entries.map((e) => {
     const delivery: Delivery = e.state == 'failed' ? { state: 'failed', reason: e.error ?? '' } : { state: 'sending' };
     const shown = before.get(e._id);
-    const unchanged = shown?.rid == e.rid && shown.message.delivery?.state == delivery.state && reasonOf(shown.message.delivery) == reasonOf(delivery);
+    const unchanged =
+      shown?.rid == e.rid && shown.message.delivery?.state == delivery.state && reasonOf(shown.message.delivery) == reasonOf(delivery);
     return shown && unchanged ? shown : { rid: e.rid, message: { _id: e._id, msg: e.msg, ts: e.ts, from: 'visitor', author: '', delivery } };
   });
 }

@@ -24,8 +24,7 @@ const local: Kv = {
 };
 
 /** Whether our IndexedDB database exists, found without opening (and so creating) it. */
-const idbExists = async () =>
-  indexedDB.databases ? (await indexedDB.databases()).some((d) => d.name == DB_NAME) : local.get(MARK);
+const idbExists = async () => (indexedDB.databases ? (await indexedDB.databases()).some((d) => d.name == DB_NAME) : local.get(MARK));
 
 export function createKv(): Kv {
   const store = createStore(DB_NAME, 'kv'); // opens nothing until first used

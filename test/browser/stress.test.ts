@@ -28,8 +28,21 @@ async function longConversation() {
   const start = Date.now() - 3_600_000;
   const earlier = Array.from({ length: SEEDED - 1 }, (_, i) => {
     const ts = new Date(start + i * 1000);
-    const u = i % 2 ? { _id: visitor._id, username: visitor.username, name: visitor.name } : { _id: 'agent-1', username: 'agent1', name: 'Agent One' };
-    return { _id: `seed-${i}`, rid, msg: `seeded message ${i} with a sentence or two of ordinary chat text in it`, u, ...(i % 2 ? { token: visitor.token } : {}), ts, _updatedAt: ts, urls: [], mentions: [], channels: [], md: [] };
+    const u =
+      i % 2 ? { _id: visitor._id, username: visitor.username, name: visitor.name } : { _id: 'agent-1', username: 'agent1', name: 'Agent One' };
+    return {
+      _id: `seed-${i}`,
+      rid,
+      msg: `seeded message ${i} with a sentence or two of ordinary chat text in it`,
+      u,
+      ...(i % 2 ? { token: visitor.token } : {}),
+      ts,
+      _updatedAt: ts,
+      urls: [],
+      mentions: [],
+      channels: [],
+      md: [],
+    };
   });
   h.server.store.roomMessages(rid).unshift(...earlier);
   await page.reload();
@@ -78,7 +91,9 @@ test('widget §4.5, §5: 1,000 messages — no long task or long animation frame
     window.__longTasks = [];
     // long tasks, and long animation frames (which also count rendering: scrolling is mostly that)
     for (const type of ['longtask', 'long-animation-frame'])
-      new PerformanceObserver((l) => window.__longTasks!.push(...l.getEntries().map((e) => (type == 'longtask' ? e.duration : -e.duration)))).observe({ type });
+      new PerformanceObserver((l) => window.__longTasks!.push(...l.getEntries().map((e) => (type == 'longtask' ? e.duration : -e.duration)))).observe(
+        { type },
+      );
   });
   const longTasks = async () => page.evaluate(() => window.__longTasks!.splice(0));
   // the observers do see long tasks here: an 80 ms busy timer task is reported
@@ -112,7 +127,9 @@ test('widget §4.5, §5: 1,000 messages — no long task or long animation frame
   });
   await page.waitForTimeout(100);
   const onScroll = await longTasks();
-  console.log(`stress: long tasks (negative: long animation frames) while appending 10 messages to ${SEEDED}: [${onAppend.map((d) => d.toFixed(0)).join(', ')}] ms; while scrolling ${frames} frames: [${onScroll.map((d) => d.toFixed(0)).join(', ')}] ms`);
+  console.log(
+    `stress: long tasks (negative: long animation frames) while appending 10 messages to ${SEEDED}: [${onAppend.map((d) => d.toFixed(0)).join(', ')}] ms; while scrolling ${frames} frames: [${onScroll.map((d) => d.toFixed(0)).join(', ')}] ms`,
+  );
   const over50 = [...onAppend, ...onScroll].filter((d) => Math.abs(d) > 50);
   expect(over50).toEqual([]);
 }, 60_000);
@@ -136,7 +153,9 @@ test('widget §4.5: 1,000 messages — an arriving message renders one item, not
   // The list still walks all its messages (their vnodes: `count` + 1 runs); rendering an item ran for the new one
   // only. Had every item rendered again, none of these would have run fewer than `count` times.
   const runs = perItem.map((at) => onArrival.get(at) ?? 0);
-  console.log(`stress: of the ${perItem.length} functions that ran once per item in a language switch, one arriving message ran them [${runs.join(', ')}] times`);
+  console.log(
+    `stress: of the ${perItem.length} functions that ran once per item in a language switch, one arriving message ran them [${runs.join(', ')}] times`,
+  );
   expect(runs).toContain(1);
   expect(runs.filter((n) => n > 1 && n <= count)).toEqual([]);
 }, 60_000);
@@ -158,7 +177,9 @@ test('widget §4.5: 1,000 messages — the JS heap and the DOM grow per appended
   const after = await measure();
   const perMessage = (after.heap - before.heap) / MORE;
   const nodesPerMessage = (after.nodes - before.nodes) / MORE;
-  console.log(`stress: JS heap ${(before.heap / 1e6).toFixed(2)} → ${(after.heap / 1e6).toFixed(2)} MB over ${MORE} messages = ${perMessage.toFixed(0)} B/message; DOM nodes ${before.nodes} → ${after.nodes} = ${nodesPerMessage.toFixed(1)}/message`);
+  console.log(
+    `stress: JS heap ${(before.heap / 1e6).toFixed(2)} → ${(after.heap / 1e6).toFixed(2)} MB over ${MORE} messages = ${perMessage.toFixed(0)} B/message; DOM nodes ${before.nodes} → ${after.nodes} = ${nodesPerMessage.toFixed(1)}/message`,
+  );
   expect(perMessage).toBeLessThan(4096); // the message's text is ~70 characters; a leak per render would show here
   expect(nodesPerMessage).toBeLessThanOrEqual(8);
   expect(h.pageErrors).toEqual([]);

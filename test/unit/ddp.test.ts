@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDdp, wsUrl, type DdpOptions } from '../../src/api/ddp.ts';
 import { FakeWs, framesOf } from './fake-ws.ts';
 
-const make = (o: DdpOptions = {}) =>
-  createDdp('https://chat.example.com', { WebSocket: FakeWs, backoff: { random: () => 1 }, ...o });
+const make = (o: DdpOptions = {}) => createDdp('https://chat.example.com', { WebSocket: FakeWs, backoff: { random: () => 1 }, ...o });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -46,7 +45,12 @@ describe('ddp client', () => {
     ws.handshake();
     expect(ws.take()).toEqual([
       { msg: 'connect', version: '1', support: ['1', 'pre2', 'pre1'] },
-      { msg: 'sub', id: 'rc-ddp-client-1', name: 'stream-room-messages', params: ['R', { useCollection: false, args: [{ token: 'T', visitorToken: 'T' }] }] },
+      {
+        msg: 'sub',
+        id: 'rc-ddp-client-1',
+        name: 'stream-room-messages',
+        params: ['R', { useCollection: false, args: [{ token: 'T', visitorToken: 'T' }] }],
+      },
     ]);
     ddp.unsubscribe(id);
     expect(ws.take()).toEqual([{ msg: 'unsub', id: 'rc-ddp-client-1' }]);
@@ -89,7 +93,12 @@ describe('ddp client', () => {
     ddp.subscribe('stream-notify-room', ['R', {}], () => got.push('wrong'));
     ddp.open();
     FakeWs.last.handshake();
-    FakeWs.last.recv({ msg: 'changed', collection: 'stream-room-messages', id: 'id', fields: { eventName: 'R', args: [{ _id: 'm1', ts: { $date: 1714653300000 } }] } });
+    FakeWs.last.recv({
+      msg: 'changed',
+      collection: 'stream-room-messages',
+      id: 'id',
+      fields: { eventName: 'R', args: [{ _id: 'm1', ts: { $date: 1714653300000 } }] },
+    });
     expect(got).toEqual([[{ _id: 'm1', ts: new Date(1714653300000) }]]);
     ddp.close();
   });

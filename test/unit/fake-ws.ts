@@ -48,4 +48,5 @@ export class FakeWs implements Socket {
 }
 
 /** The frames of one kind, typed as such. */
-export const framesOf = <M extends DdpFrame['msg']>(frames: DdpFrame[], msg: M) => frames.filter((f): f is Extract<DdpFrame, { msg: M }> => f.msg == msg);
+export const framesOf = <M extends DdpFrame['msg']>(frames: DdpFrame[], msg: M) =>
+  frames.filter((f): f is Extract<DdpFrame, { msg: M }> => f.msg == msg);

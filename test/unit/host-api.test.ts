@@ -61,7 +61,9 @@ describe('window.RocketChat (the official snippet)', () => {
     const order: string[] = [];
     // the official snippet: a function that queues its callbacks in `_`
     const queued: ((this: Widget) => void)[] = [];
-    const win: { RocketChat?: Snippet } = { RocketChat: Object.assign((cb: (this: Widget) => void) => void queued.push(cb), { _: queued, url: 'http://rc.test/livechat' }) };
+    const win: { RocketChat?: Snippet } = {
+      RocketChat: Object.assign((cb: (this: Widget) => void) => void queued.push(cb), { _: queued, url: 'http://rc.test/livechat' }),
+    };
     win.RocketChat!(function (this: Widget) {
       order.push('first');
       this.setTheme({ title: 'Help' });
@@ -172,7 +174,14 @@ describe('methods', () => {
 
   it('initialize maps the official keys to their methods and warns about the others', async () => {
     start();
-    const params = { theme: { title: 'Hi there' }, language: 'fr', customField: ['a', '1'] as [string, string], setCustomFields: [['b', '2'] as [string, string]], guestName: 'Ada', agent: {} };
+    const params = {
+      theme: { title: 'Hi there' },
+      language: 'fr',
+      customField: ['a', '1'] as [string, string],
+      setCustomFields: [['b', '2'] as [string, string]],
+      guestName: 'Ada',
+      agent: {},
+    };
     w.initialize(params);
     await settle();
     expect(prechatForm.values.value.name).toBe('Ada');

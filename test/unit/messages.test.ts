@@ -13,8 +13,24 @@ import { makeConfig } from './fake-rest.ts';
 
 const agent = { _id: 'A', username: 'agent1', name: 'Agent One' };
 type AnyDate = string | Date | { $date: number };
-const msg = (over: Partial<Message<AnyDate>>): Message<AnyDate> => ({ _id: 'm1', rid: 'R', msg: 'hi', u: agent, ts: '2024-05-02T12:35:00.000Z', _updatedAt: '2024-05-02T12:35:00.000Z', ...over });
-const entry = (over: Partial<OutboxEntry>): OutboxEntry => ({ _id: 'mine1', rid: 'R', msg: 'hello', ts: Date.parse('2024-05-02T12:36:00.000Z'), attempts: 0, state: 'sending', ...over });
+const msg = (over: Partial<Message<AnyDate>>): Message<AnyDate> => ({
+  _id: 'm1',
+  rid: 'R',
+  msg: 'hi',
+  u: agent,
+  ts: '2024-05-02T12:35:00.000Z',
+  _updatedAt: '2024-05-02T12:35:00.000Z',
+  ...over,
+});
+const entry = (over: Partial<OutboxEntry>): OutboxEntry => ({
+  _id: 'mine1',
+  rid: 'R',
+  msg: 'hello',
+  ts: Date.parse('2024-05-02T12:36:00.000Z'),
+  attempts: 0,
+  state: 'sending',
+  ...over,
+});
 
 beforeEach(() => {
   beginSession({ server: 'http://rc.test' }, createKv());
@@ -38,7 +54,11 @@ describe('messages', () => {
   });
 
   it('§5.3 hidden system types and livechat-started are left out; livechat-close ends the conversation', () => {
-    upsertMessages([msg({ _id: 's', t: 'livechat-started', msg: '' }), msg({ _id: 'j', t: 'uj', msg: 'joined' }), msg({ _id: 'x', t: 'command', msg: 'note' })]);
+    upsertMessages([
+      msg({ _id: 's', t: 'livechat-started', msg: '' }),
+      msg({ _id: 'j', t: 'uj', msg: 'joined' }),
+      msg({ _id: 'x', t: 'command', msg: 'note' }),
+    ]);
     expect(messages.value.map((m) => [m._id, m.from])).toEqual([['x', 'system']]);
     expect(closed.value).toBe(false);
     upsertMessages([msg({ _id: 'c', t: 'livechat-close', msg: 'Closed' })]);

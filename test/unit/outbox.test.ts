@@ -210,7 +210,10 @@ describe('outbox (widget spec §6)', () => {
     first.close();
     // give the second entry a permanent failure as stored state
     const list = kv.m.get('outbox') as OutboxEntry[];
-    Object.assign(list.find((e) => e._id == failed._id)!, { state: 'failed', error: 'message-length-exceeds-character-limit' });
+    Object.assign(
+      list.find((e) => e._id == failed._id)!,
+      { state: 'failed', error: 'message-length-exceeds-character-limit' },
+    );
 
     const s2 = server();
     const second = make(s2);
@@ -223,7 +226,7 @@ describe('outbox (widget spec §6)', () => {
     expect(second.list()).toEqual([expect.objectContaining({ _id: failed._id, state: 'failed' })]);
   });
 
-  it('widget spec §5/§6 two tabs share the stored list: each keeps the other\'s entries when it saves', async () => {
+  it("widget spec §5/§6 two tabs share the stored list: each keeps the other's entries when it saves", async () => {
     const a = make(server({ retry: true }));
     const b = make(server({ retry: true }));
     const ea = a.add('R', 'from tab A');

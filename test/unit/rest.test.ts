@@ -44,7 +44,13 @@ describe('§1 REST client', () => {
   it('§1.2 a 400 envelope gives status, error and errorType', async () => {
     fakeRest({ 'POST visitor': rcError('Invalid email a@ [error-invalid-email]', 'error-invalid-email') });
     const r = await failure(api().visitor({ token: 't', email: 'a@' }));
-    expect(r).toEqual({ ok: false, status: 400, error: 'Invalid email a@ [error-invalid-email]', errorType: 'error-invalid-email', retryAfter: undefined });
+    expect(r).toEqual({
+      ok: false,
+      status: 400,
+      error: 'Invalid email a@ [error-invalid-email]',
+      errorType: 'error-invalid-email',
+      retryAfter: undefined,
+    });
     expect(errorCode(r)).toBe('error-invalid-email');
   });
 
@@ -61,7 +67,11 @@ describe('§1 REST client', () => {
   it('§1.4 429: retryAfter from "You must wait N seconds", 5 s when the text has no number', async () => {
     fakeRest({
       'GET room': [
-        rcError('Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]', undefined, 429),
+        rcError(
+          'Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]',
+          undefined,
+          429,
+        ),
         json({ success: false }, 429),
       ],
     });
@@ -100,13 +110,33 @@ describe('§1 REST client', () => {
   });
 
   it.each([
-    ['config without settings', () => api().config(), 'GET config', json({ config: { enabled: true, theme: {}, messages: {}, departments: [] }, success: true })],
-    ['config with departments not an array', () => api().config(), 'GET config', json({ config: { enabled: true, settings: {}, theme: {}, messages: {}, departments: {} }, success: true })],
+    [
+      'config without settings',
+      () => api().config(),
+      'GET config',
+      json({ config: { enabled: true, theme: {}, messages: {}, departments: [] }, success: true }),
+    ],
+    [
+      'config with departments not an array',
+      () => api().config(),
+      'GET config',
+      json({ config: { enabled: true, settings: {}, theme: {}, messages: {}, departments: {} }, success: true }),
+    ],
     ['room without _id', () => api().room('t'), 'GET room', json({ room: { t: 'l' }, success: true })],
     ['visitor missing', () => api().visitor({ token: 't' }), 'POST visitor', json({ success: true })],
-    ['history with a message lacking u', () => api().history('R', 't'), 'GET messages.history', json({ messages: [{ _id: 'a', msg: 'x', ts: '2024-01-01' }], success: true })],
+    [
+      'history with a message lacking u',
+      () => api().history('R', 't'),
+      'GET messages.history',
+      json({ messages: [{ _id: 'a', msg: 'x', ts: '2024-01-01' }], success: true }),
+    ],
     ['history not an array', () => api().history('R', 't'), 'GET messages.history', json({ messages: 'none', success: true })],
-    ['message with a numeric msg', () => api().send({ token: 't', rid: 'R', msg: 'x', _id: 'm' }), 'POST message', json({ message: { _id: 'm', msg: 5, u: {} }, success: true })],
+    [
+      'message with a numeric msg',
+      () => api().send({ token: 't', rid: 'R', msg: 'x', _id: 'm' }),
+      'POST message',
+      json({ message: { _id: 'm', msg: 5, u: {} }, success: true }),
+    ],
   ] as const)('widget §9: an answer failing the shape check (%s) is an error result', async (_, call, route, answer) => {
     fakeRest({ [route]: answer });
     await expect(call()).resolves.toMatchObject({ ok: false, status: 200, error: 'malformed-response' });
@@ -142,7 +172,13 @@ describe('§4.1 config at start-up', () => {
   });
 
   it('widget §9: a malformed config answer is the error state; a network failure too, as unreachable; enabled:false is "disabled"', async () => {
-    fakeRest({ 'GET config': [json({ config: { enabled: true }, success: true }), new TypeError('Failed to fetch'), json({ config: { enabled: false }, success: true })] });
+    fakeRest({
+      'GET config': [
+        json({ config: { enabled: true }, success: true }),
+        new TypeError('Failed to fetch'),
+        json({ config: { enabled: false }, success: true }),
+      ],
+    });
     beginSession({ server: 'http://rc.test' }, spyKv());
     await loadConfig();
     expect([configState.value, config.value]).toEqual([{ status: 'error', reason: 'server' }, null]);
@@ -155,7 +191,14 @@ describe('§4.1 config at start-up', () => {
 
 describe('§4.4 / §5.3 history into the message list', () => {
   const u = { _id: 'A', username: 'agent1', name: 'Agent One' };
-  const m = (id: string, sec: number, over: Record<string, unknown> = {}) => ({ _id: id, rid: 'R', msg: id, u, ts: new Date(sec * 1000).toISOString(), ...over });
+  const m = (id: string, sec: number, over: Record<string, unknown> = {}) => ({
+    _id: id,
+    rid: 'R',
+    msg: id,
+    u,
+    ts: new Date(sec * 1000).toISOString(),
+    ...over,
+  });
 
   it('§4.4 newest-first history is kept oldest first; livechat-started and hiddenSystemMessages types are hidden, other system types shown', async () => {
     fakeRest({

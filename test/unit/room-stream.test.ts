@@ -45,7 +45,10 @@ describe('room stream', () => {
     event('stream-livechat-room', 'R', [{ type: 'agentStatus', status: 'away' }]);
     event('stream-room-messages', 'OTHER', [{ _id: 'x' }]);
     expect(h.onMessage).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ _id: 'm1', ts: new Date(1714653300000) }));
-    expect(h.onTyping.mock.calls).toEqual([['agent1', true], ['agent1', false]]);
+    expect(h.onTyping.mock.calls).toEqual([
+      ['agent1', true],
+      ['agent1', false],
+    ]);
     expect(h.onDelete).toHaveBeenCalledExactlyOnceWith('m1');
     expect(h.onLivechatEvent).toHaveBeenCalledExactlyOnceWith({ type: 'agentStatus', status: 'away' });
   });
@@ -53,7 +56,12 @@ describe('room stream', () => {
   it('§6.6 typing sends the exact method frame', () => {
     roomStream(ddp, 'R', 'T', {}).typing('guest-19', true);
     expect(framesOf(ws.take(), 'method')).toEqual([
-      { msg: 'method', method: 'stream-notify-room', params: ['R/user-activity', 'guest-19', ['user-typing'], { token: 'T' }], id: 'rc-ddp-client-5' },
+      {
+        msg: 'method',
+        method: 'stream-notify-room',
+        params: ['R/user-activity', 'guest-19', ['user-typing'], { token: 'T' }],
+        id: 'rc-ddp-client-5',
+      },
     ]);
   });
 

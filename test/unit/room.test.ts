@@ -10,7 +10,13 @@ import { fakeRest, json, rcError } from './fake-rest.ts';
 
 const page = (from: number, n: number) =>
   // newest first, as the server answers (§4.4)
-  Array.from({ length: n }, (_, i) => ({ _id: 'm' + (from - i), rid: 'R', msg: 'm' + (from - i), u: { _id: 'A', username: 'a' }, ts: new Date((from - i) * 1000).toISOString() }));
+  Array.from({ length: n }, (_, i) => ({
+    _id: 'm' + (from - i),
+    rid: 'R',
+    msg: 'm' + (from - i),
+    u: { _id: 'A', username: 'a' },
+    ts: new Date((from - i) * 1000).toISOString(),
+  }));
 
 beforeEach(() => beginSession({ server: 'http://rc.test' }, createKv()));
 afterEach(() => {
@@ -20,7 +26,9 @@ afterEach(() => {
 
 describe('room history and close', () => {
   it('§4.4 a full first page offers older messages; loadOlder asks with end = the oldest shown, once at a time', async () => {
-    const rest = fakeRest({ 'GET messages.history': (c) => json({ messages: c.query.end ? page(100, 10) : page(200, HISTORY_PAGE), success: true }) });
+    const rest = fakeRest({
+      'GET messages.history': (c) => json({ messages: c.query.end ? page(100, 10) : page(200, HISTORY_PAGE), success: true }),
+    });
     openRoom('R');
     await loadHistory();
     expect(hasOlder.value).toBe(true);

@@ -44,7 +44,10 @@ describe('tabs (widget spec §5: several tabs, one conversation)', () => {
   it('events posted in one tab reach the others, not itself', async () => {
     const a = tab();
     const b = tab();
-    const evt: TabEvent = { type: 'message', message: { _id: 'm1', rid: 'R', msg: 'hi', u: { _id: 'A', username: 'agent1' }, ts: new Date(5), _updatedAt: new Date(5) } };
+    const evt: TabEvent = {
+      type: 'message',
+      message: { _id: 'm1', rid: 'R', msg: 'hi', u: { _id: 'A', username: 'agent1' }, ts: new Date(5), _updatedAt: new Date(5) },
+    };
     a.t.post(evt);
     a.t.post({ type: 'typing-out', on: true });
     await vi.waitFor(() => expect(b.onEvent).toHaveBeenCalledTimes(2));
