@@ -1,21 +1,10 @@
-import { defineConfig, type Plugin } from 'vite';
-
-// Preact reads the class-component lifecycle by these long names on every component; we write function components
-// (and one shouldComponentUpdate), so in the bundle they may be short (about 100 bytes gzip). The whole chunk is
-// renamed at once, so Preact and our code keep agreeing.
-const LIFECYCLE = 'getDerivedStateFromProps getDerivedStateFromError getSnapshotBeforeUpdate componentWillReceiveProps shouldComponentUpdate componentWillUpdate componentDidUpdate componentWillMount componentDidMount componentWillUnmount componentDidCatch getChildContext contextType forceUpdate';
-const shortLifecycle = (): Plugin => ({
-  name: 'short-lifecycle',
-  renderChunk: (code) => LIFECYCLE.split(' ').reduce((c, name, i) => c.replace(new RegExp(`\\b${name}\\b`, 'g'), `__L${i}`), code),
-});
+import { defineConfig } from 'vite';
 
 // One self-contained IIFE: CSS lives in TS modules, so nothing but this file is ever requested.
 export default defineConfig({
-  // Classic JSX: h(type, props, ...children) is shorter than the automatic runtime's jsx(type, {children}) at
-  // every element (about 230 bytes gzip). `development: false`: under NODE_ENV=test (vitest) the transform would
-  // add __source/__self, and the tested file would differ from the shipped one. Names no local variable will shadow.
-  oxc: { include: /\.tsx$/, jsx: { runtime: 'classic', pragma: 'jsxH', pragmaFrag: 'jsxF', development: false }, jsxInject: "import { h as jsxH, Fragment as jsxF } from 'preact'" },
-  plugins: [shortLifecycle()],
+  // JSX through Preact's automatic runtime; the tests compile with this too (vitest.config.ts). `development: false`:
+  // under NODE_ENV=test the transform would call jsxDEV with source locations, and the tested code would differ.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import build from './vite.config.ts';
 
 export default defineConfig({
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // the build's JSX setup, so the tested components are compiled as the shipped ones
+  oxc: build.oxc,
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/unit/setup.ts'] } },

@@ -2,13 +2,24 @@
 // heartbeats, reconnect with back-off, and re-subscription with the original ids.
 import type { DdpFrame } from './contract.ts';
 import { decodeEjson } from './ejson.ts';
-import { backoff, type BackoffOptions } from '../state/backoff.ts';
+import { backoff, type BackoffOptions } from '../lib/backoff.ts';
 
 export type DdpState = 'connecting' | 'connected' | 'offline';
 
+/** What the client uses of a WebSocket, so that tests can pass a stand-in. */
+export interface Socket {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((e: Event) => void) | null;
+  onmessage: ((e: MessageEvent<string>) => void) | null;
+  onclose: ((e: CloseEvent) => void) | null;
+  onerror: ((e: Event) => void) | null;
+}
+
 export interface DdpOptions {
   /** Injectable for tests; defaults to the global WebSocket. */
-  WebSocket?: { new (url: string): WebSocket };
+  WebSocket?: new (url: string) => Socket;
   /** 'connected' comes after the subscriptions are re-sent, so a reconnect can fetch what was missed at once. */
   onState?(state: DdpState): void;
   backoff?: BackoffOptions;
@@ -18,7 +29,7 @@ export interface Ddp {
   open(): void;
   /** `params` is `[key, extra]`, sent as `[key, {useCollection:false, args:[extra]}]` (§6.4); `fn` gets the args
    * of its `changed` frames (collection = name, eventName = key, §6.5). */
-  subscribe(name: string, params: [string, unknown], fn: (args: any[]) => void): string;
+  subscribe(name: string, params: [string, unknown], fn: (args: unknown[]) => void): string;
   unsubscribe(id: string): void;
   /** Fire and forget: the only method the widget calls is the typing signal, which is best effort (§6.6), so
    * results are not awaited and a call while the socket is down is dropped. */
@@ -29,32 +40,46 @@ export interface Ddp {
 /** §6.2: a ping after 30 s of silence, give up on the socket after 60 s. */
 const PING_MS = 3e4;
 const DEAD_MS = 6e4;
+/** WebSocket.OPEN, which an injected WebSocket class need not carry. */
+const OPEN = 1;
 
-export const wsUrl = (server: string): string =>
-  server.replace(/^http/, 'ws').replace(/\/*$/, '/websocket');
+export const wsUrl = (server: string): string => server.replace(/^http/, 'ws').replace(/\/*$/, '/websocket');
 
 export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);
   type Sub = DdpFrame & { msg: 'sub' };
-  const subs = new Map<string, [frame: Sub, fn: (args: any[]) => void]>();
-  let ws: WebSocket | undefined;
+  const subs = new Map<string, [frame: Sub, fn: (args: unknown[]) => void]>();
+  let ws: Socket | undefined;
   let n = 0;
   let attempt = 0;
   let up = false;
   let closed = false;
-  let ping: any, dead: any, retry: any;
+  let ping: ReturnType<typeof setTimeout> | undefined;
+  let dead: ReturnType<typeof setTimeout> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
-  const send = (f: DdpFrame) => ws?.readyState == 1 && ws.send(JSON.stringify(f));
+  const send = (f: DdpFrame) => {
+    if (ws?.readyState == OPEN) ws.send(JSON.stringify(f));
+  };
   const state = (s: DdpState) => o.onState?.(s);
-  const stopTimers = () => (clearTimeout(ping), clearTimeout(dead), clearTimeout(retry));
+  const stopTimers = () => {
+    clearTimeout(ping);
+    clearTimeout(dead);
+    clearTimeout(retry);
+  };
   const alive = () => {
     stopTimers();
     ping = setTimeout(() => send({ msg: 'ping' }), PING_MS);
     dead = setTimeout(drop, DEAD_MS);
   };
   const detach = () => {
-    if (ws) ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
-    ws?.close();
+    if (ws) {
+      ws.onopen = null;
+      ws.onmessage = null;
+      ws.onclose = null;
+      ws.onerror = null;
+      ws.close();
+    }
     ws = undefined;
     up = false;
     stopTimers();
@@ -67,28 +92,31 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   }
   function connect() {
     state('connecting');
-    const s = (ws = new (o.WebSocket ?? WebSocket)(url));
+    const socket: Socket = new (o.WebSocket ?? WebSocket)(url);
+    ws = socket;
     alive(); // a socket that never opens is dropped by the same 60 s rule
-    s.onopen = () => send({ msg: 'connect', version: '1', support: ['1', 'pre2', 'pre1'] });
-    s.onclose = drop;
-    s.onmessage = (e) => {
+    socket.onopen = () => send({ msg: 'connect', version: '1', support: ['1', 'pre2', 'pre1'] });
+    socket.onclose = drop;
+    socket.onmessage = (e) => {
       alive();
       const f = JSON.parse(e.data) as DdpFrame | { msg?: undefined };
       switch (f.msg) {
         case 'connected':
           up = true;
           attempt = 0;
-          subs.forEach(([f]) => send(f));
+          for (const [frame] of subs.values()) send(frame);
           return state('connected');
         case 'failed':
           return drop();
         case 'ping':
           return send(f.id ? { msg: 'pong', id: f.id } : { msg: 'pong' });
         case 'nosub': // ended or refused (§6.4): not to be re-sent after a reconnect
-          return void subs.delete(f.id);
+          subs.delete(f.id);
+          return;
         case 'changed': {
           const args = decodeEjson(f.fields.args);
-          subs.forEach(([s, fn]) => s.name == f.collection && s.params[0] == f.fields.eventName && fn(args));
+          if (!Array.isArray(args)) return;
+          for (const [sub, fn] of subs.values()) if (sub.name == f.collection && sub.params[0] == f.fields.eventName) fn(args);
         }
       }
     };
@@ -96,7 +124,9 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const id = () => 'rc-ddp-client-' + ++n;
 
   return {
-    open: () => void (closed || ws || retry || connect()),
+    open() {
+      if (!closed && !ws && !retry) connect();
+    },
     subscribe(name, [key, extra], fn) {
       const f: Sub = { msg: 'sub', id: id(), name, params: [key, { useCollection: false, args: [extra] }] };
       subs.set(f.id, [f, fn]);
@@ -106,7 +136,9 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     unsubscribe(sid) {
       if (subs.delete(sid)) send({ msg: 'unsub', id: sid });
     },
-    call: (method, params) => void (up && send({ msg: 'method', method, params, id: id() })),
+    call(method, params) {
+      if (up) send({ msg: 'method', method, params, id: id() });
+    },
     close() {
       closed = true;
       detach();

@@ -1,5 +1,6 @@
 // A typed fetcher for the visitor REST routes (§1). It never throws: every outcome is a Result, so a bad answer
 // becomes an error state in the widget instead of an unhandled rejection and a blank panel.
+import { isObj } from './shapes.ts';
 
 export interface Failure {
   ok: false;
@@ -13,48 +14,53 @@ export interface Failure {
 export type Result<T> = { ok: true; data: T } | Failure;
 
 /** Says whether a parsed body has the shape the caller relies on. */
-export type Check = (body: any) => boolean;
+export type Check = (body: Record<string, unknown>) => boolean;
 
 export type Query = Record<string, string | number | undefined>;
 
-/** `params` is the query of a GET, or the JSON body of a POST. */
+/** `check` says whether the answer has the shape the caller relies on; without it any success body passes. */
 export interface Rest {
-  <T>(path: string, params: Query | object, check?: Check | 0, post?: 1): Promise<Result<T>>;
+  get<T>(path: string, query: Query, check?: Check): Promise<Result<T>>;
+  post<T>(path: string, body: object, check?: Check): Promise<Result<T>>;
 }
-
-export const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
 
 /** `server` is the Rocket.Chat origin (and path prefix, if any); `signal` aborts everything on remove(). */
 export function createRest(server: string, signal?: AbortSignal): Rest {
   const base = server.replace(/\/+$/, '') + '/api/v1/livechat/';
-  return async (path, params: any, check, post): Promise<any> => {
-    const url = new URL(base + path);
-    if (!post) for (const k in params) if (params[k] != null) url.searchParams.set(k, '' + params[k]);
+
+  async function request<T>(url: URL, init: RequestInit, check?: Check): Promise<Result<T>> {
     let res: Response;
     try {
-      // Content-Type only with a body: a GET with no custom header is CORS-simple and needs no preflight (§1.6).
-      res = await fetch(url, {
-        method: post && 'POST',
-        signal,
-        headers: post && { 'Content-Type': 'application/json' },
-        body: post && JSON.stringify(params),
-      });
+      res = await fetch(url, { ...init, signal });
     } catch {
       return { ok: false, status: 0, error: signal?.aborted ? 'aborted' : 'network' };
     }
     const { ok, status } = res;
-    const json = await res.json().catch(() => 0);
-    if (ok && isObj(json) && json.success !== false && (!check || check(json))) return { ok, data: json };
+    const json: unknown = await res.json().catch(() => undefined);
+    // `check` vouches for the fields the caller reads
+    if (ok && isObj(json) && json.success !== false && (!check || check(json))) return { ok, data: json as T };
+    const body = isObj(json) ? json : {};
     // `reason`: upload errors (§4.11); an HTML error page has neither
-    const error = ok ? 'malformed-response' : '' + (json?.error || json?.reason || 'http-' + status);
+    const error = ok ? 'malformed-response' : String(body.error || body.reason || 'http-' + status);
     return {
       ok: false,
       status,
       error,
-      errorType: json?.errorType,
+      errorType: typeof body.errorType == 'string' ? body.errorType : undefined,
       // 5 also for "0": the form counts down from it to 0 before it resubmits
-      retryAfter: status == 429 ? +/wait (\d+) second/.exec(error)?.[1]! || 5 : undefined,
+      retryAfter: status == 429 ? Number(/wait (\d+) second/.exec(error)?.[1]) || 5 : undefined,
     };
+  }
+
+  return {
+    get(path, query, check) {
+      const url = new URL(base + path);
+      for (const [key, value] of Object.entries(query)) if (value != null) url.searchParams.set(key, String(value));
+      // No Content-Type: a GET with no custom header is CORS-simple and needs no preflight (§1.6).
+      return request(url, {}, check);
+    },
+    post: (path, body, check) =>
+      request(new URL(base + path), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, check),
   };
 }
 

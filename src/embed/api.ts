@@ -1,17 +1,13 @@
 // The host-page API (widget spec §7) with the official widget's names and semantics. Arguments are checked
 // here, at the boundary: a bad one gets a console warning and changes nothing.
-import { emit, on, warn, type EventName, type Listener } from '../state/events.ts';
+import type { CustomFieldValue } from '../api/contract.ts';
+import { emit, on, warn, type AgentInfo, type EventName, type Listener } from '../state/events.ts';
 import { clearDepartment, registerGuest, setCustomField, setDepartment, setGuest, setGuestToken, type Guest } from '../state/guest.ts';
 import { pageVisited } from '../state/pages.ts';
 import { hidden, lang, theme, type Theme } from '../state/prefs.ts';
 import { closeWidget, openWidget } from '../state/ui.ts';
 
-export type { Guest, Theme };
-export interface AgentInfo {
-  name?: string;
-  username?: string;
-  status?: string;
-}
+export type { AgentInfo, Guest, Theme };
 type Field = [key: string, value: string, overwrite?: boolean];
 export interface InitParams {
   customField?: Field;
@@ -45,73 +41,124 @@ export interface Methods {
   maximizeWidget(): void;
   minimizeWidget(): void;
   pageVisited(change?: 'url' | 'title'): void;
-  onChatMaximized(fn: () => void): void;
-  onChatMinimized(fn: () => void): void;
-  onChatStarted(fn: () => void): void;
-  onChatEnded(fn: () => void): void;
-  onPrechatFormSubmit(fn: (data: { name?: string; email?: string; department?: string }) => void): void;
-  onOfflineFormSubmit(fn: (data: { name: string; email: string; department?: string; message: string }) => void): void;
-  onWidgetShown(fn: () => void): void;
-  onWidgetHidden(fn: () => void): void;
-  onAssignAgent(fn: (agent: AgentInfo) => void): void;
-  onAgentStatusChange(fn: (agent: AgentInfo) => void): void;
-  onServiceOffline(fn: () => void): void;
+  onChatMaximized(fn: Listener<'ChatMaximized'>): void;
+  onChatMinimized(fn: Listener<'ChatMinimized'>): void;
+  onChatStarted(fn: Listener<'ChatStarted'>): void;
+  onChatEnded(fn: Listener<'ChatEnded'>): void;
+  onPrechatFormSubmit(fn: Listener<'PrechatFormSubmit'>): void;
+  onOfflineFormSubmit(fn: Listener<'OfflineFormSubmit'>): void;
+  onWidgetShown(fn: Listener<'WidgetShown'>): void;
+  onWidgetHidden(fn: Listener<'WidgetHidden'>): void;
+  onAssignAgent(fn: Listener<'AssignAgent'>): void;
+  onAgentStatusChange(fn: Listener<'AgentStatusChange'>): void;
+  onServiceOffline(fn: Listener<'ServiceOffline'>): void;
 }
 
-// The official callback names; the events carry the same names without "on".
-const CALLBACKS = 'ChatMaximized ChatMinimized ChatStarted ChatEnded PrechatFormSubmit OfflineFormSubmit WidgetShown WidgetHidden AssignAgent AgentStatusChange ServiceOffline';
+/** A method as the host page may call it: with anything, checked before it runs. */
+type Checked = (...args: unknown[]) => void;
 
-const text = (v: unknown): v is string => typeof v == 'string' && !!v.trim();
-const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object';
-const isEmail = (v: unknown) => text(v) && /^[^\s@]+@[^\s@]+$/.test(v);
-const any = () => true;
-/** Spreading a non-array would throw; as a list, a bad argument reaches the check and its warning. */
-const list = (v: unknown) => ([] as any[]).concat(v) as Field;
+/** Says whether the arguments are the ones `run` takes. */
+type Valid<A extends unknown[]> = (args: unknown[]) => args is A;
 
-const goodTheme = (t: Theme) =>
-  isObj(t) && [t.color, t.offlineColor].every((c) => !c || CSS.supports('color', c)) && (!t.position || /^(left|right)$/.test(t.position));
+const checked =
+  <A extends unknown[]>(name: string, valid: Valid<A>, run: (...args: A) => unknown): Checked =>
+  (...args) => {
+    // A refused argument gets a warning naming the method, never the value: it may be the token.
+    if (valid(args)) void run(...args);
+    else warn(name + ': invalid argument');
+  };
 
-const show = (on: boolean) => {
-  hidden.value = !on;
-  emit(on ? 'WidgetShown' : 'WidgetHidden');
-};
+const isText = (v: unknown): v is string => typeof v == 'string' && !!v.trim();
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v == 'object';
+const isEmail = (v: unknown): v is string => isText(v) && /^[^\s@]+@[^\s@]+$/.test(v);
+const isTheme = (t: unknown): t is Theme =>
+  isObject(t) &&
+  [t.color, t.offlineColor].every((c) => !c || (typeof c == 'string' && CSS.supports('color', c))) &&
+  (!t.position || t.position == 'left' || t.position == 'right');
+const isGuest = (g: unknown): g is Guest => isObject(g) && (!g.email || isEmail(g.email)) && (!g.token || isText(g.token));
 
-type Fn = (...a: any[]) => unknown;
-/** Each method's argument check and action. */
-const table: Record<string, [ok: Fn, run: Fn]> = {
-  initialize: [
-    isObj,
-    (p: InitParams) => {
-      for (const [k, v] of Object.entries(p)) {
-        // The official keys are the setter's name without "set" (registerGuest keeps its own); agent,
-        // businessUnit and parentUrl are unsupported there too.
-        const m = k == 'registerGuest' ? k : 'set' + k.replace(/./, (c) => c.toUpperCase());
-        if (k == 'customField' || k == 'setCustomFields') list(k == 'customField' ? [v] : v).forEach((f) => methods.setCustomField(...list(f)));
-        else if (v != null) m in methods ? (methods as any)[m](v) : warn(`initialize: ${k} is not supported`);
-      }
-    },
-  ],
-  setTheme: [goodTheme, (t: Theme) => (theme.value = { ...theme.value, ...t })],
-  setDepartment: [text, setDepartment],
-  clearDepartment: [any, clearDepartment],
-  setGuestToken: [text, setGuestToken],
-  setGuestName: [text, (name: string) => setGuest({ name })],
-  setGuestEmail: [isEmail, (email: string) => setGuest({ email })],
-  registerGuest: [(g: Guest) => isObj(g) && (!g.email || isEmail(g.email)) && (!g.token || text(g.token)), registerGuest],
-  setCustomField: [
-    (k: string, v: string, o?: boolean) => text(k) && typeof v == 'string' && (o == null || typeof o == 'boolean'),
-    (k: string, v: string, o?: boolean) => setCustomField(k, v, o ?? true),
-  ],
-  setLanguage: [text, (l: string) => (lang.value = l)],
-  showWidget: [any, () => show(true)],
-  hideWidget: [any, () => show(false)],
-  maximizeWidget: [any, openWidget],
-  minimizeWidget: [any, closeWidget],
-  pageVisited: [any, pageVisited],
-};
-for (const e of CALLBACKS.split(' ')) table['on' + e] = [(f) => typeof f == 'function', (f: Listener) => on(e as EventName, f)];
+/** One argument passing `test`. */
+const one =
+  <T>(test: (v: unknown) => v is T): Valid<[T]> =>
+  (args): args is [T] =>
+    test(args[0]);
+/** Methods without arguments ignore whatever they are given, as the official widget's do. */
+const ignoringArguments =
+  (run: () => unknown): Checked =>
+  () =>
+    void run();
 
-/** A refused argument gets a warning naming the method, never the value: it may be the token. */
-export const methods = Object.fromEntries(
-  Object.entries(table).map(([m, [ok, run]]) => [m, (...a: unknown[]) => void (ok(...a) ? run(...a) : warn(m + ': invalid argument'))]),
-) as unknown as Methods;
+const isField = (args: unknown[]): args is Field => isText(args[0]) && typeof args[1] == 'string' && (args[2] == null || typeof args[2] == 'boolean');
+const isChange = (args: unknown[]): args is [change?: 'url' | 'title'] => args[0] == null || args[0] == 'url' || args[0] == 'title';
+
+function show(shown: boolean) {
+  hidden.value = !shown;
+  if (shown) emit('WidgetShown');
+  else emit('WidgetHidden');
+}
+
+const callback = <E extends EventName>(event: E) =>
+  checked(
+    'on' + event,
+    one((fn): fn is Listener<E> => typeof fn == 'function'),
+    (fn) => on(event, fn),
+  );
+
+const customField = ([key, value, overwrite]: Field): CustomFieldValue => ({ key, value, overwrite: overwrite ?? true });
+
+/** `customField` / `setCustomFields` may hold anything: as a list, a bad entry reaches setCustomField's check. */
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+
+/** initialize()'s keys are the setter's name without "set" (registerGuest keeps its own); agent, businessUnit and
+ * parentUrl are unsupported there too. */
+function initialize(params: InitParams) {
+  for (const [key, value] of Object.entries(params)) {
+    if (value == null) continue;
+    if (key == 'customField') checkedMethods.setCustomField(...list(value));
+    else if (key == 'setCustomFields') for (const field of list(value)) checkedMethods.setCustomField(...list(field));
+    else {
+      const name = key == 'registerGuest' ? key : 'set' + key[0]!.toUpperCase() + key.slice(1);
+      if (isMethod(name)) checkedMethods[name](value);
+      else warn(`initialize: ${key} is not supported`);
+    }
+  }
+}
+
+const checkedMethods = {
+  initialize: checked('initialize', one(isObject), initialize),
+  setTheme: checked('setTheme', one(isTheme), (t) => {
+    theme.value = { ...theme.value, ...t };
+  }),
+  setDepartment: checked('setDepartment', one(isText), setDepartment),
+  clearDepartment: ignoringArguments(clearDepartment),
+  setGuestToken: checked('setGuestToken', one(isText), setGuestToken),
+  setGuestName: checked('setGuestName', one(isText), (name) => setGuest({ name })),
+  setGuestEmail: checked('setGuestEmail', one(isEmail), (email) => setGuest({ email })),
+  registerGuest: checked('registerGuest', one(isGuest), registerGuest),
+  setCustomField: checked('setCustomField', isField, (...field) => setCustomField(customField(field))),
+  setLanguage: checked('setLanguage', one(isText), (language) => {
+    lang.value = language;
+  }),
+  showWidget: ignoringArguments(() => show(true)),
+  hideWidget: ignoringArguments(() => show(false)),
+  maximizeWidget: ignoringArguments(openWidget),
+  minimizeWidget: ignoringArguments(closeWidget),
+  pageVisited: checked('pageVisited', isChange, pageVisited),
+  onChatMaximized: callback('ChatMaximized'),
+  onChatMinimized: callback('ChatMinimized'),
+  onChatStarted: callback('ChatStarted'),
+  onChatEnded: callback('ChatEnded'),
+  onPrechatFormSubmit: callback('PrechatFormSubmit'),
+  onOfflineFormSubmit: callback('OfflineFormSubmit'),
+  onWidgetShown: callback('WidgetShown'),
+  onWidgetHidden: callback('WidgetHidden'),
+  onAssignAgent: callback('AssignAgent'),
+  onAgentStatusChange: callback('AgentStatusChange'),
+  onServiceOffline: callback('ServiceOffline'),
+} satisfies Record<keyof Methods, Checked>;
+
+const isMethod = (name: string): name is keyof Methods => Object.hasOwn(checkedMethods, name);
+
+/** The host-page API: each method takes whatever the page passes, and checks it. */
+export const methods: Methods = checkedMethods;
+export const methodNames = Object.keys(checkedMethods).filter(isMethod);

@@ -3,11 +3,12 @@ import { installHostApi } from './host-api.ts';
 import { mount } from './mount.ts';
 import { readOptions } from './options.ts';
 
-const script = document.currentScript as HTMLScriptElement | null;
-const w = window as Parameters<typeof installHostApi>[0];
-const options = readOptions(script?.dataset ?? {}, w.RocketChat?.url, script?.nonce);
-const host = installHostApi(w);
+const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+const options = readOptions(script?.dataset ?? {}, window.RocketChat?.url, script?.nonce);
+const host = installHostApi(window);
 
-const start = () => options && host.ready(mount(options));
+function start() {
+  if (options) host.ready(mount(options));
+}
 if (document.body) start();
 else document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -1,12 +1,12 @@
 // window.RocketChat, compatible with the official snippet (widget spec §1, §7): `RocketChat(fn)` runs fn with
 // `this` = the livechat API, and `RocketChat.livechat.<method>(…)`; calls made before the widget is ready are
 // queued and run in order, later ones at once.
-import { methods } from './api.ts';
+import { methodNames } from './api.ts';
 import type { Widget } from './mount.ts';
 
 type Callback = (this: Widget) => void;
 
-interface Snippet {
+export interface Snippet {
   (cb: Callback): void;
   /** callbacks the official snippet queued before this script loaded */
   _?: Callback[];
@@ -14,17 +14,34 @@ interface Snippet {
   livechat?: Widget;
 }
 
+declare global {
+  interface Window {
+    RocketChat?: Snippet;
+  }
+}
+
 export function installHostApi(w: { RocketChat?: Snippet }) {
   const earlier = w.RocketChat?._ ?? [];
   const queue: (() => void)[] = [];
   let widget: Widget | undefined;
-  const run = (f: () => void) => (widget ? f() : queue.push(f));
+  const run = (call: (target: Widget) => void) => {
+    if (widget) call(widget);
+    else queue.push(() => call(widget!));
+  };
 
-  const livechat = {} as Record<string, unknown>;
-  for (const m of [...Object.keys(methods), 'logout', 'remove'])
-    livechat[m] = (...a: unknown[]) => run(() => (widget as any)[m](...a));
-  const api: Snippet = (cb) => run(() => (typeof cb == 'function' ? cb.call(livechat as any) : undefined));
-  api.livechat = livechat as any;
+  // Each method passes the page's arguments on unchanged: the widget's methods check them.
+  const forward =
+    (name: keyof Widget) =>
+    (...args: unknown[]) =>
+      run((target) => Reflect.apply(target[name], target, args));
+  const names: (keyof Widget)[] = [...methodNames, 'logout', 'remove'];
+  // Object.fromEntries cannot know its keys: they are `names`, every one of Widget's.
+  const livechat = Object.fromEntries(names.map((name) => [name, forward(name)])) as Record<keyof Widget, (...args: unknown[]) => void>;
+  const api: Snippet = (cb) =>
+    run(() => {
+      if (typeof cb == 'function') cb.call(livechat);
+    });
+  api.livechat = livechat;
   api.url = w.RocketChat?.url;
   w.RocketChat = api;
   earlier.forEach(api);
@@ -32,7 +49,7 @@ export function installHostApi(w: { RocketChat?: Snippet }) {
   return {
     ready(target: Widget) {
       widget = target;
-      queue.splice(0).forEach((f) => f());
+      queue.splice(0).forEach((call) => call());
     },
   };
 }

@@ -1,15 +1,16 @@
 // The ESM entry (widget spec §1, §7): mount(options) → the host-page API, our logout(), and remove(), which
 // leaves the page as it found it (element, listeners, sockets, timers; every state module ties its own
-// clean-up to the session's AbortController).
+// clean-up to the end of the session).
 import { h, render } from 'preact';
+import { followViewport } from '../platform/viewport.ts';
 import { createShell } from '../shell/element.ts';
-import { followViewport } from '../shell/phone.ts';
 import { watchCallbacks } from '../state/callbacks.ts';
 import { clearEvents } from '../state/events.ts';
+import type { Options } from '../state/options.ts';
 import { trackPages } from '../state/pages.ts';
-import { session, type Options } from '../state/session.ts';
-import { effect } from '../state/signals.ts';
+import { sessionSignal } from '../state/session.ts';
 import { startWidget, stopWidget } from '../state/start.ts';
+import { isOpen } from '../state/ui.ts';
 import { forget } from '../state/visitor.ts';
 import { App } from '../ui/App.tsx';
 import { methods, type Methods } from './api.ts';
@@ -30,7 +31,7 @@ function start(options: Options, host: HTMLElement) {
   startWidget(options);
   watchCallbacks();
   trackPages();
-  followViewport(host, session.abort.signal);
+  followViewport(host, { open: isOpen, signal: sessionSignal() });
 }
 
 /** The state is one per page, so a second mount replaces the first. */
@@ -38,25 +39,25 @@ export function mount(options: Options): Widget {
   current?.remove();
   const { host, root } = createShell(options.nonce);
   start(options, host);
-  // Rendering is synchronous, so this effect tracks every signal the tree reads and re-renders when one changes;
-  // a tree this small needs no per-component subscriptions.
-  const stopRender = effect(() => render(h(App, null), root));
+  // Rendered once: each component re-renders by itself when a signal it read changes.
+  render(h(App, null), root);
   const widget: Widget = {
     ...methods,
-    logout: () =>
+    logout() {
       void forget().then(() => {
         stopWidget();
         start(options, host);
-      }),
+      });
+    },
     remove() {
       if (current != widget) return;
       current = undefined;
-      stopRender();
       render(null, root);
       host.remove();
       stopWidget();
       clearEvents();
     },
   };
-  return (current = widget);
+  current = widget;
+  return widget;
 }

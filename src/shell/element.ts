@@ -11,7 +11,7 @@ export function createShell(nonce?: string): { host: HTMLElement; root: ShadowRo
   const css = styles;
   // Constructable stylesheets work under a CSP without 'unsafe-inline'; <style nonce> covers older browsers (those
   // with adoptedStyleSheets also have replaceSync).
-  if ('adoptedStyleSheets' in root) {
+  if ('adoptedStyleSheets' in ShadowRoot.prototype) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
@@ -19,10 +19,13 @@ export function createShell(nonce?: string): { host: HTMLElement; root: ShadowRo
     const style = document.createElement('style');
     if (nonce) style.nonce = nonce;
     style.textContent = css;
-    (root as ShadowRoot).append(style);
+    root.append(style);
   }
   document.body.append(host);
   // The top layer: a transformed or clipping host <body> would otherwise contain our fixed-position boxes.
-  if ('showPopover' in host) (host.popover = 'manual'), host.showPopover();
+  if ('showPopover' in host) {
+    host.popover = 'manual';
+    host.showPopover();
+  }
   return { host, root };
 }

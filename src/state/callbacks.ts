@@ -1,29 +1,38 @@
 // The host-page callbacks that follow from state (widget spec §7), whatever changed it: the launcher, Escape,
 // the host API, the room stream or another tab. Payloads as the official widget's.
+import { effect } from '@preact/signals';
 import type { Agent } from '../api/contract.ts';
 import { agent } from './agent.ts';
 import { config } from './config.ts';
-import { emit } from './events.ts';
-import { closed } from './messages.ts';
-import { session } from './session.ts';
-import { effect } from './signals.ts';
+import { emit, type AgentInfo } from './events.ts';
+import { closed } from './room.ts';
+import { onSessionEnd } from './session.ts';
 import { isOpen } from './ui.ts';
 
-const who = (a: Agent) => ({ name: a.name, username: a.username, status: a.status });
+const who = (a: Agent): AgentInfo => ({ name: a.name, username: a.username, status: a.status });
 
 export function watchCallbacks() {
   let open = isOpen.peek();
-  let prev: Agent | null = null;
-  for (const fn of [
-    () => isOpen.value != open && emit((open = !open) ? 'ChatMaximized' : 'ChatMinimized'),
-    () => closed.value && emit('ChatEnded'),
-    () => config.value?.online === false && emit('ServiceOffline'),
+  let previous: Agent | null = null;
+  const watchers = [
+    () => {
+      if (isOpen.value == open) return;
+      open = isOpen.value;
+      if (open) emit('ChatMaximized');
+      else emit('ChatMinimized');
+    },
+    () => {
+      if (closed.value) emit('ChatEnded');
+    },
+    () => {
+      if (config.value?.online === false) emit('ServiceOffline');
+    },
     () => {
       const a = agent.value;
-      if (a && a._id != prev?._id) emit('AssignAgent', who(a));
-      else if (a && a.status != prev?.status) emit('AgentStatusChange', who(a));
-      prev = a;
+      if (a && a._id != previous?._id) emit('AssignAgent', who(a));
+      else if (a && a.status != previous?.status) emit('AgentStatusChange', who(a));
+      previous = a;
     },
-  ])
-    session.abort.signal.addEventListener('abort', effect(fn));
+  ];
+  for (const watch of watchers) onSessionEnd(effect(watch));
 }

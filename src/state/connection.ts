@@ -1,153 +1,203 @@
 // The realtime side of an open room (widget spec §5): one tab of the site (the Web Lock leader) holds the DDP
 // socket and relays what it hears to the others; every tab applies the same events to its own state.
-import { effect } from './signals.ts';
-import { createDdp, type Ddp } from '../api/ddp.ts';
+import { batch, effect } from '@preact/signals';
+import type { LivechatRoomEvent, Message } from '../api/contract.ts';
+import { createDdp, type Ddp, type DdpState } from '../api/ddp.ts';
 import { roomStream, type RoomStream } from '../api/room-stream.ts';
+import { createTabs } from '../platform/tabs.ts';
 import { agent, loadAgent, onLivechatEvent } from './agent.ts';
-import { closed, messages, removeMessage, upsertMessages } from './messages.ts';
-import { loadHistory, openRoom, refreshHistory, room } from './room.ts';
+import { refreshHistory } from './history.ts';
+import { messages, removeMessage, upsertMessages } from './messages.ts';
+import { options } from './options.ts';
+import { closed, openRoom, room } from './room.ts';
 import { confirmSent, resumeOutbox, startOutbox } from './send.ts';
-import { later, resettable, session } from './session.ts';
-import { createTabs, type Connection, type TabEvent, type Tabs } from './tabs.ts';
+import { later, onSessionEnd, resettable } from './session.ts';
 import { isOpen, unread } from './ui.ts';
-import { currentToken, knownVisitor, loadToken, username, visitorId } from './visitor.ts';
+import { currentToken, knownVisitor, loadToken, visitor, visitorId } from './visitor.ts';
+
+/** What the visitor is told about the socket (widget spec §5); 'idle' = nothing to say. */
+export type Connection = { state: 'idle' } | { state: 'connecting' } | { state: 'offline' } | { state: 'back' };
+
+/** What one tab tells the others. The token is never among it (widget spec §9): a tab that hears of a
+ * registration reads the token from storage. */
+export type TabEvent =
+  | { type: 'message'; message: Message<Date | string> }
+  | { type: 'delete'; _id: string }
+  | { type: 'typing'; username: string; on: boolean }
+  | { type: 'livechat'; event: LivechatRoomEvent }
+  | { type: 'connection'; connection: Connection }
+  | { type: 'room'; rid: string }
+  | { type: 'visitor'; _id: string; username: string }
+  /** the visitor typing in a tab without the socket: the leader sends it (§6.6) */
+  | { type: 'typing-out'; on: boolean };
 
 export const connection = resettable<Connection>({ state: 'idle' });
 /** Display name of the agent typing right now, '' when nobody is (§6.6). */
 export const agentTyping = resettable('');
 
-let tabs: Tabs<TabEvent> | undefined;
-let leader = false;
-let ddp: Ddp | undefined;
-let stream: RoomStream | undefined;
-let streamRid = '';
-let wasUp = false;
-/** Set while another tab's news is applied, so it is not announced back. */
-let remote = false;
-let inbox = Promise.resolve();
+/** "Connected again" shows this long before the status line clears. */
+const BACK_MS = 3e3;
 
+const username = () => visitor.peek()?.username ?? '';
+
+/** Applies a stream event (from this tab's socket or relayed by the leader) to this tab's state. */
 function apply(e: TabEvent) {
-  switch (e.t) {
+  switch (e.type) {
     case 'message': {
       const m = e.message;
       confirmSent(m._id);
-      if (m.u.username != username) {
-        agentTyping.value = '';
-        // The launcher's badge (widget spec §2): new agent messages while the panel is closed.
-        if (!m.t && !isOpen.peek() && !messages.peek().some((x) => x._id == m._id)) unread.value++;
-      }
-      upsertMessages([m]);
+      batch(() => {
+        if (m.u.username != username()) {
+          agentTyping.value = '';
+          // The launcher's badge (widget spec §2): new agent messages while the panel is closed.
+          if (!m.t && !isOpen.peek() && !messages.peek().some((x) => x._id == m._id)) unread.value++;
+        }
+        upsertMessages([m]);
+      });
       break;
     }
     case 'delete':
       removeMessage(e._id);
       break;
     case 'typing':
-      if (e.username != username) agentTyping.value = e.on ? (agent.value?.username == e.username && agent.value.name) || e.username : '';
+      if (e.username != username()) agentTyping.value = e.on ? (agent.value?.username == e.username && agent.value.name) || e.username : '';
       break;
     case 'livechat':
       onLivechatEvent(e.event);
       break;
     case 'connection':
-      connection.value = { state: e.state };
+      connection.value = e.connection;
       // Whatever arrived while the socket was down is in the newest page of history (widget spec §5).
-      if (e.state == 'back') void refreshHistory();
+      if (e.connection.state == 'back') void refreshHistory();
   }
 }
 
-/** Visitor messages carry the visitor's token (§4.3); it must not travel to another window (widget spec §9). */
-const post = (e: TabEvent) => tabs?.post(e.t == 'message' ? { t: 'message', message: { ...e.message, token: undefined } } : e);
-
-/** The leader applies what the socket says and passes it on. */
-function relay(e: TabEvent) {
-  apply(e);
-  post(e);
+interface Realtime {
+  typing(on: boolean): void;
 }
-
-async function hear(e: TabEvent) {
-  if (e.t == 'typing-out') return void (leader && stream?.typing(username, e.on));
-  if (e.t == 'visitor') await loadToken(); // the other tab stored it before registering
-  // Only the synchronous part: what it sets must not be announced back.
-  remote = true;
-  try {
-    if (e.t == 'visitor') knownVisitor(e);
-    else if (e.t == 'room') {
-      if (e.rid == room.value) return;
-      openRoom(e.rid);
-      void loadHistory();
-      void loadAgent(e.rid);
-    } else apply(e);
-  } finally {
-    remote = false;
-  }
-}
-
-function setState(s: 'connecting' | 'connected' | 'offline') {
-  const c: Connection['state'] = s == 'connected' ? (wasUp ? 'back' : 'idle') : wasUp ? 'offline' : 'connecting';
-  wasUp ||= s == 'connected';
-  relay({ t: 'connection', state: c });
-  if (c == 'back') later(3e3, () => connection.value.state == 'back' && relay({ t: 'connection', state: 'idle' }));
-}
-
-function closeSocket() {
-  stream?.close();
-  ddp?.close();
-  ddp = stream = undefined;
-  streamRid = '';
-  wasUp = false;
-}
-
-/** The socket exists only while this tab leads and a room is open (widget spec §5: none before a chat). */
-function syncSocket() {
-  const rid = room.value;
-  const done = closed.value; // read before any return, so the effect always tracks both
-  if (!leader || done || !rid) return closeSocket();
-  if (rid == streamRid) return;
-  stream?.close();
-  ddp ??= createDdp(session.opts.server, { onState: setState });
-  ddp.open();
-  streamRid = rid;
-  stream = roomStream(ddp, rid, currentToken(), {
-    onMessage: (message) => relay({ t: 'message', message }),
-    onDelete: (_id) => relay({ t: 'delete', _id }),
-    onTyping: (u, on) => relay({ t: 'typing', username: u, on }),
-    onLivechatEvent: (event) => relay({ t: 'livechat', event }),
-  });
-}
+/** This session's realtime side, from start-up (startRealtime) to remove(). */
+let realtime: Realtime | undefined;
 
 /** The visitor's own typing, from whichever tab they type in. */
-export function visitorTyping(on: boolean) {
-  if (leader) stream?.typing(username, on);
-  else tabs?.post({ t: 'typing-out', on });
-}
+export const visitorTyping = (on: boolean) => realtime?.typing(on);
 
 export function startRealtime() {
-  if (tabs) return;
-  startOutbox((message) => post({ t: 'message', message }));
-  const t = (tabs = createTabs<TabEvent>('rc-livechat ' + session.opts.server, {
-    onEvent: (e) => void (inbox = inbox.then(() => hear(e))),
+  if (realtime) return;
+  let leader = false;
+  let ddp: Ddp | undefined;
+  let stream: RoomStream | undefined;
+  let streamRid = '';
+  /** the socket was up once, so a drop is "offline" (not "connecting") and its return is "back" */
+  let wasUp = false;
+  /** set while another tab's news is applied, so it is not announced back */
+  let remote = false;
+  /** another tab's events, applied one at a time in the order they came */
+  let inbox = Promise.resolve();
+  const tabs = createTabs<TabEvent>('rc-livechat ' + options.peek().server, {
+    onEvent(e) {
+      inbox = inbox.then(() => hear(e));
+    },
     onLeader() {
       leader = true;
       syncSocket();
       void resumeOutbox();
     },
-  }));
+  });
+  startOutbox((message) => post({ type: 'message', message }));
+
+  /** Visitor messages carry the visitor's token (§4.3); it must not travel to another window (widget spec §9). */
+  function post(e: TabEvent) {
+    tabs.post(e.type == 'message' ? { type: 'message', message: { ...e.message, token: undefined } } : e);
+  }
+
+  /** The leader applies what the socket says and passes it on. */
+  function relay(e: TabEvent) {
+    apply(e);
+    post(e);
+  }
+
+  async function hear(e: TabEvent) {
+    if (e.type == 'typing-out') {
+      if (leader) stream?.typing(username(), e.on);
+      return;
+    }
+    if (e.type == 'visitor') await loadToken(); // the other tab stored it before registering
+    // Only the synchronous part: what it sets must not be announced back.
+    remote = true;
+    try {
+      if (e.type == 'visitor') knownVisitor(e);
+      else if (e.type == 'room') {
+        if (e.rid != room.value) {
+          openRoom(e.rid);
+          void loadAgent(e.rid);
+        }
+      } else apply(e);
+    } finally {
+      remote = false;
+    }
+  }
+
+  function onSocket(state: DdpState) {
+    const next: Connection = { state: state == 'connected' ? (wasUp ? 'back' : 'idle') : wasUp ? 'offline' : 'connecting' };
+    if (state == 'connected') wasUp = true;
+    relay({ type: 'connection', connection: next });
+    if (next.state == 'back')
+      later(BACK_MS, () => {
+        if (connection.peek().state == 'back') relay({ type: 'connection', connection: { state: 'idle' } });
+      });
+  }
+
+  function closeSocket() {
+    stream?.close();
+    ddp?.close();
+    ddp = undefined;
+    stream = undefined;
+    streamRid = '';
+    wasUp = false;
+  }
+
+  /** The socket exists only while this tab leads and a room is open (widget spec §5: none before a chat). */
+  function syncSocket() {
+    const rid = room.value;
+    const done = closed.value; // read before any return, so the effect always tracks both
+    if (!leader || done || !rid) {
+      closeSocket();
+      return;
+    }
+    if (rid == streamRid) return;
+    stream?.close();
+    ddp ??= createDdp(options.peek().server, { onState: onSocket });
+    ddp.open();
+    streamRid = rid;
+    stream = roomStream(ddp, rid, currentToken(), {
+      onMessage: (message) => relay({ type: 'message', message }),
+      onDelete: (_id) => relay({ type: 'delete', _id }),
+      onTyping: (who, on) => relay({ type: 'typing', username: who, on }),
+      onLivechatEvent: (event) => relay({ type: 'livechat', event }),
+    });
+  }
+
   const stops = [
     effect(syncSocket),
     effect(() => {
       const rid = room.value;
-      if (rid && !remote) t.post({ t: 'room', rid });
+      if (rid && !remote) tabs.post({ type: 'room', rid });
     }),
     effect(() => {
       const _id = visitorId.value;
-      if (_id && !remote) t.post({ t: 'visitor', _id, username });
+      if (_id && !remote) tabs.post({ type: 'visitor', _id, username: username() });
     }),
   ];
-  session.abort.signal.addEventListener('abort', () => {
-    stops.forEach((s) => s());
+  realtime = {
+    typing(on) {
+      if (leader) stream?.typing(username(), on);
+      else tabs.post({ type: 'typing-out', on });
+    },
+  };
+  onSessionEnd(() => {
+    stops.forEach((stop) => stop());
     closeSocket();
-    t.close();
-    tabs = undefined;
-    leader = false;
+    tabs.close();
+    realtime = undefined;
   });
 }

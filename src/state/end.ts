@@ -1,11 +1,10 @@
 // The visitor ending the chat (§4.6, widget spec §4.5): "End chat" asks for confirmation, then
 // `POST livechat/room.close`; the `livechat-close` message that follows finishes the conversation.
+import { computed } from '@preact/signals';
 import { errorCode } from '../api/rest.ts';
 import { config } from './config.ts';
-import { closed } from './messages.ts';
-import { closeRoom, room } from './room.ts';
+import { closed, closeRoom, room } from './room.ts';
 import { resettable } from './session.ts';
-import { computed } from './signals.ts';
 
 /** `failed` keeps the error code of the last attempt; the confirmation stays open so the visitor can try again. */
 export type Ending = { step: 'idle' } | { step: 'confirming' } | { step: 'closing' } | { step: 'failed'; error: string };

@@ -7,8 +7,9 @@ import { warn } from './events.ts';
 import { findDepartment } from './fields.ts';
 import { setValue } from './form.ts';
 import { prechatForm } from './prechat.ts';
+import { options } from './options.ts';
 import { again, openRoom } from './room.ts';
-import { session } from './session.ts';
+import { api } from './session.ts';
 import { retryStart } from './start.ts';
 import { currentToken, hostFields, registerVisitor, useToken, visitorId } from './visitor.ts';
 
@@ -32,8 +33,11 @@ export async function setDepartment(v: string) {
   await settled();
   const c = config.value;
   const id = c && findDepartment(c, v);
-  if (c && !id) return warn(`setDepartment: no department "${v}"`);
-  session.opts.department = v;
+  if (c && !id) {
+    warn(`setDepartment: no department "${v}"`);
+    return;
+  }
+  options.value = { ...options.value, department: v };
   if (!id) return;
   setValue(prechatForm, 'department', id);
   // Whether an agent is online depends on the department (§4.1).
@@ -41,7 +45,7 @@ export async function setDepartment(v: string) {
 }
 
 export function clearDepartment() {
-  session.opts.department = undefined;
+  options.value = { ...options.value, department: undefined };
   setValue(prechatForm, 'department', '');
 }
 
@@ -62,10 +66,12 @@ export async function registerGuest({ token, ...data }: Guest) {
   if (!r.ok) warn('registerGuest: ' + r.error);
 }
 
-export async function setCustomField(key: string, value: string, overwrite = true) {
-  const field = { key, value, overwrite };
+/** `overwrite: false` keeps a value the visitor already has (§3.4). */
+export async function setCustomField(field: CustomFieldValue) {
+  const { key } = field;
   hostFields.value = { ...hostFields.value, [key]: field };
   await settled();
-  const r = visitorId.value && (await session.api.customField({ token: currentToken(), ...field }));
-  if (r && !r.ok) warn(`setCustomField ${key}: ${r.error}`);
+  if (!visitorId.value) return; // sent with the registration
+  const r = await api().customField({ token: currentToken(), ...field });
+  if (!r.ok) warn(`setCustomField ${key}: ${r.error}`);
 }

@@ -1,21 +1,27 @@
 // The offline form (widget spec §4.3): agents away and displayOfflineForm on → POST livechat/offline.message.
+import { computed } from '@preact/signals';
 import type { OfflineMessage } from '../api/livechat.ts';
-import { computed } from './signals.ts';
 import { config } from './config.ts';
 import { emit } from './events.ts';
 import { offlineFields } from './fields.ts';
 import { createForm, submitForm, trimmed } from './form.ts';
-import { resettable, session } from './session.ts';
+import { api, resettable } from './session.ts';
 
 export const offlineForm = createForm();
 export const offlineSent = resettable(false);
 export const offlineList = computed(() => (config.value ? offlineFields(config.value) : []));
 
 export function submitOffline() {
-  return submitForm(offlineForm, offlineList.value, async () => {
-    const data = trimmed<OfflineMessage>(offlineForm);
-    const r = await session.api.offline(data);
-    if (r.ok) (offlineSent.value = true), emit('OfflineFormSubmit', data);
-    return r;
+  return submitForm(offlineForm, {
+    fields: offlineList.value,
+    async send() {
+      const data = trimmed<OfflineMessage>(offlineForm);
+      const r = await api().offline(data);
+      if (r.ok) {
+        offlineSent.value = true;
+        emit('OfflineFormSubmit', data);
+      }
+      return r;
+    },
   });
 }

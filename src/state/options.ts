@@ -1,5 +1,5 @@
-// The mount options (data-* attributes or mount()), as a signal: components read `options.value` (BRIEF decision 2).
-import { signal } from './signals.ts';
+// The mount options: the script tag's data-* (embed/options.ts) or mount()'s argument (widget spec §1).
+import { signal } from '@preact/signals';
 
 export type PhoneMode = 'required' | 'optional' | 'off';
 
@@ -18,4 +18,5 @@ export interface Options {
   nonce?: string;
 }
 
+/** Replaced by every mount (beginSession); setDepartment and clearDepartment replace the department (widget spec §7). */
 export const options = signal<Options>({ server: '' });

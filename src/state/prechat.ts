@@ -1,12 +1,13 @@
 // The pre-chat form (widget spec §4.4): one POST livechat/visitor, then the room.
-import { computed } from './signals.ts';
+import { computed } from '@preact/signals';
 import type { Failure } from '../api/rest.ts';
 import { config } from './config.ts';
 import { emit } from './events.ts';
 import { findDepartment, prechatFields } from './fields.ts';
 import { createForm, prefill, submitForm, trimmed, type Errors } from './form.ts';
+import { options } from './options.ts';
 import { ensureRoom } from './room.ts';
-import { resettable, session } from './session.ts';
+import { resettable } from './session.ts';
 import { registerVisitor } from './visitor.ts';
 
 export const prechatForm = createForm();
@@ -16,7 +17,7 @@ const registered = resettable('');
 /** Empty when the form is off or would show no field: the visitor then registers silently on the first message. */
 export const prechatList = computed(() => {
   const c = config.value;
-  return c?.settings.registrationForm ? prechatFields(c, session.opts.phone) : [];
+  return c?.settings.registrationForm ? prechatFields(c, options.value.phone) : [];
 });
 
 /** Returning visitor, custom field defaults and `data-department` (§4.1 `guest`, §4.4). */
@@ -26,7 +27,7 @@ export function prefillPrechat() {
   const values: Record<string, string | undefined> = {
     name: c.guest?.name,
     email: c.guest?.visitorEmails?.[0]?.address,
-    department: findDepartment(c, session.opts.department) ?? c.guest?.department,
+    department: findDepartment(c, options.peek().department) ?? c.guest?.department,
   };
   for (const f of c.customFields ?? []) values['cf.' + f._id] = f.defaultValue;
   prefill(prechatForm, values);
@@ -48,13 +49,10 @@ export function visitorErrorFields(f: Failure): Errors | undefined {
 }
 
 export function submitPrechat() {
-  const fields = prechatList.value;
   const custom = config.value?.customFields ?? [];
-  return submitForm(
-    prechatForm,
-    fields,
-    async () => {
-      // Read when sending, so the automatic resubmit after a 429 sends what the visitor corrected meanwhile.
+  return submitForm(prechatForm, {
+    fields: prechatList.value,
+    async send() {
       const { name, email, phone, department, ...v } = trimmed(prechatForm);
       const body = {
         name,
@@ -62,7 +60,7 @@ export function submitPrechat() {
         phone,
         department,
         // registerVisitor leaves out an empty list: the server's required check runs whenever the array is present.
-        customFields: custom.map((f) => ({ key: f._id, value: v['cf.' + f._id]!, overwrite: true })).filter((f) => f.value),
+        customFields: custom.map((f) => ({ key: f._id, value: v['cf.' + f._id] ?? '', overwrite: true })).filter((f) => f.value),
       };
       // When only the room failed, "try again" asks for the room alone: one registration per form (§1.5 allows 5/min).
       const key = JSON.stringify(body);
@@ -72,6 +70,6 @@ export function submitPrechat() {
       emit('PrechatFormSubmit', { name, email, department });
       return ensureRoom();
     },
-    visitorErrorFields,
-  );
+    fieldErrors: visitorErrorFields,
+  });
 }

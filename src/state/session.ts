@@ -1,44 +1,69 @@
-// What one mounted widget shares across state modules: its options, API client, storage, timers and the
-// AbortController that remove() fires. Every state signal is made with `resettable` so a later mount starts clean.
-import { signal, type Signal } from './signals.ts';
+// One mounted widget's services: the API client and storage its state modules use, its timers, and the
+// AbortController that remove() fires. Every state signal is made with `resettable`, so a later mount starts clean.
+import { batch, signal, type Signal } from '@preact/signals';
 import { createRest } from '../api/rest.ts';
 import { livechatApi, type LivechatApi } from '../api/livechat.ts';
 import { createKv, type Kv } from '../storage/kv.ts';
-import { options, type Options, type PhoneMode } from './options.ts';
+import { options, type Options } from './options.ts';
 
-export type { Options, PhoneMode };
+interface Session {
+  api: LivechatApi;
+  kv: Kv;
+  abort: AbortController;
+  // Fired ids stay until the end: clearing one is harmless, and few are ever set.
+  timers: ReturnType<typeof setTimeout>[];
+}
 
-export const session = {
-  opts: { server: '' } as Options,
-  api: undefined as unknown as LivechatApi,
-  kv: undefined as unknown as Kv,
-  abort: new AbortController(),
-};
+/** The mounted widget's session. An ended one stays until the next mount: the requests that late answers of its
+ * own still lead to answer 'aborted' (its signal is aborted), and its timers no longer start. */
+let current: Session | undefined;
+
+function active(): Session {
+  if (!current) throw new Error('RocketChat livechat: no widget is mounted (call mount() first)');
+  return current;
+}
+
+/** The livechat REST API of the mounted widget's server. */
+export const api = (): LivechatApi => active().api;
+/** The mounted widget's storage (widget spec §3). */
+export const storage = (): Kv => active().kv;
+/** Aborted when the widget is removed (or logs out): for event listeners and requests that must stop then. */
+export const sessionSignal = (): AbortSignal => active().abort.signal;
+/** Runs `fn` once when the widget is removed (or logs out); at once if that already happened, so that whatever a
+ * late answer of the ended session set up is undone too. */
+export function onSessionEnd(fn: () => void) {
+  const signal = sessionSignal();
+  if (signal.aborted) fn();
+  else signal.addEventListener('abort', fn, { once: true });
+}
 
 const resets: (() => void)[] = [];
-// Fired ids stay until remove(): clearing one is harmless, and few are ever set.
-let timers: ReturnType<typeof setTimeout>[] = [];
 
+/** A signal that the end of the session sets back to `initial`. */
 export function resettable<T>(initial: T): Signal<T> {
   const s = signal(initial);
-  resets.push(() => (s.value = initial));
+  resets.push(() => {
+    s.value = initial;
+  });
   return s;
 }
 
-/** A timeout that remove() cancels. */
-export const later = (ms: number, fn: () => void) => void timers.push(setTimeout(fn, ms));
+/** A timeout that the end of the session cancels. */
+export function later(ms: number, fn: () => void) {
+  const session = active();
+  if (!session.abort.signal.aborted) session.timers.push(setTimeout(fn, ms));
+}
 
-export function beginSession(opts: Options, kv: Kv = createKv()) {
-  session.opts = opts;
-  options.value = opts;
-  session.abort = new AbortController();
-  session.api = livechatApi(createRest(opts.server, session.abort.signal));
-  session.kv = kv;
+/** `kv` is for tests; the widget's own is idb-keyval's named store with its fallbacks. */
+export function beginSession(mountOptions: Options, kv: Kv = createKv()) {
+  const abort = new AbortController();
+  current = { api: livechatApi(createRest(mountOptions.server, abort.signal)), kv, abort, timers: [] };
+  options.value = mountOptions;
 }
 
 export function endSession() {
-  session.abort.abort();
-  timers.forEach(clearTimeout);
-  timers = [];
-  resets.forEach((r) => r());
+  if (!current) return;
+  current.abort.abort();
+  current.timers.forEach(clearTimeout);
+  batch(() => resets.forEach((reset) => reset()));
 }

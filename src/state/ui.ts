@@ -1,17 +1,17 @@
 // Open/closed and which screen the panel shows, derived from the rest of the state (widget spec §4).
-import { computed } from './signals.ts';
+import { batch, computed, effect } from '@preact/signals';
 import { config, configState } from './config.ts';
-import { closed } from './messages.ts';
+import { history, loadHistory } from './history.ts';
 import { offlineSent } from './offline.ts';
 import { prechatList } from './prechat.ts';
-import { again, history, loadHistory, room } from './room.ts';
+import { again, closed, room } from './room.ts';
 import { resettable } from './session.ts';
-import { retryStart } from './start.ts';
 import { visitorId } from './visitor.ts';
 
 export type Screen = 'loading' | 'error' | 'unavailable' | 'consent' | 'offline' | 'offline-sent' | 'prechat' | 'chat' | 'finished';
 
 export const isOpen = resettable(false);
+/** New agent messages while the panel was closed: the launcher's badge (widget spec §2). */
 export const unread = resettable(0);
 export const consented = resettable(false);
 
@@ -28,21 +28,24 @@ export const screen = computed((): Screen => {
   return prechatList.value.length && !again.value ? 'prechat' : 'chat';
 });
 
-/** Loads what the visible screen needs; runs on open, on consent and when the config arrives. */
-export function activate() {
-  if (isOpen.value && screen.value == 'chat' && room.value && history.value == 'idle') void loadHistory();
-}
+/** The history loads when the visitor first sees the conversation: on open, on consent, when the config or a room
+ * arrives (not for a closed panel). Returns the stopper. */
+export const loadHistoryWhenShown = () =>
+  effect(() => {
+    if (isOpen.value && screen.value == 'chat' && room.value && history.value == 'idle') void loadHistory();
+  });
 
 export function openWidget() {
-  isOpen.value = true;
-  unread.value = 0;
-  if (configState.peek().status == 'error') void retryStart();
-  activate();
+  batch(() => {
+    isOpen.value = true;
+    unread.value = 0;
+  });
 }
 
-export const closeWidget = () => (isOpen.value = false);
+export function closeWidget() {
+  isOpen.value = false;
+}
 
 export function acceptConsent() {
   consented.value = true;
-  activate();
 }

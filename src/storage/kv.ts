@@ -24,8 +24,7 @@ const local: Kv = {
 };
 
 /** Whether our IndexedDB database exists, found without opening (and so creating) it. */
-const idbExists = async () =>
-  indexedDB.databases ? (await indexedDB.databases()).some((d) => d.name == DB_NAME) : local.get(MARK);
+const idbExists = async () => (indexedDB.databases ? (await indexedDB.databases()).some((d) => d.name == DB_NAME) : local.get(MARK));
 
 export function createKv(): Kv {
   const store = createStore(DB_NAME, 'kv'); // opens nothing until first used
@@ -35,12 +34,19 @@ export function createKv(): Kv {
       // idb-keyval's store directly: its get/set/del would also bring in its default store
       get: (k) => store('readonly', (s) => done(s.get(k))),
       set: async (k, v) => {
-        await store('readwrite', (s) => done((s.put(v, k), s.transaction)));
+        await store('readwrite', (s) => {
+          s.put(v, k);
+          return done(s.transaction);
+        });
         // failing to mark is harmless: only browsers without indexedDB.databases() need it
         await local.set(MARK, 1).catch(() => {});
         created = true;
       },
-      del: (k) => store('readwrite', (s) => done((s.delete(k), s.transaction))),
+      del: (k) =>
+        store('readwrite', (s) => {
+          s.delete(k);
+          return done(s.transaction);
+        }),
     },
     local,
     { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v), del: async (k) => void m.delete(k) },

@@ -3,13 +3,12 @@
 import { agentTyping, connection } from '../state/connection.ts';
 import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
-import { hasOlder, history, loadHistory, loadOlder } from '../state/room.ts';
+import { hasOlder, history, loadHistory, loadOlder } from '../state/history.ts';
 import { retryMessage } from '../state/send.ts';
-import { Component } from 'preact';
 import { Composer } from './Composer.tsx';
 import { errorSentence } from './errors.ts';
 import { Text } from './Text.tsx';
-import { locale, t, tNodes } from './t.ts';
+import { t, tNodes } from './t.ts';
 
 /** Runs once per new message element: a message added at the end brings the list down to it; older pages
  * added at the top leave the view where it is (the browser's scroll anchoring keeps it steady). */
@@ -20,31 +19,30 @@ const stick = (el: HTMLElement | null) => {
 
 const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 && loadOlder();
 
-/** Messages are immutable, so an item re-renders only for a new message object or another language: with 1,000
- * messages, an arriving one diffs one item, not all (widget spec §4.5). */
-class Item extends Component<{ m: ChatMessage; lang: unknown }> {
-  shouldComponentUpdate(p: Item['props']) {
-    return p.m != this.props.m || p.lang != this.props.lang;
-  }
-  render({ m }: Item['props']) {
-    return (
-      <div ref={stick} class={m.system ? 'system-message' : m.mine ? 'visitor-message' : 'agent-message'}>
-        {!m.mine && !m.system && <span class="author">{m.author}</span>}
-        <span class="message-text">
-          <Text s={m.msg} />
+const MESSAGE_CLASS: Record<ChatMessage['from'], string> = { agent: 'agent-message', visitor: 'visitor-message', system: 'system-message' };
+
+/** One message. Its words come from the locale, a signal: @preact/signals then re-renders it only for another
+ * language or a new message object (messages are immutable), so with 1,000 messages an arriving one renders one
+ * item, not all (widget spec §4.5). */
+function Item({ message }: { message: ChatMessage }) {
+  const { delivery } = message;
+  return (
+    <div ref={stick} class={MESSAGE_CLASS[message.from]}>
+      {message.from == 'agent' && <span class="author">{message.author}</span>}
+      <span class="message-text">
+        <Text s={message.msg} />
+      </span>
+      {delivery?.state == 'sending' && <span class="message-status">{t('sending')}</span>}
+      {delivery?.state == 'failed' && (
+        <span class="message-status error">
+          {t('notSent', { reason: t(errorSentence(delivery.reason)) })}{' '}
+          <button class="link-button" onClick={() => retryMessage(message._id)}>
+            {t('tryAgain')}
+          </button>
         </span>
-        {m.state == 'sending' && <span class="message-status">{t('sending')}</span>}
-        {m.state == 'failed' && (
-          <span class="message-status error">
-            {t('notSent', { reason: t(errorSentence(m.reason ?? '')) })}{' '}
-            <button class="link-button" onClick={() => retryMessage(m._id)}>
-              {t('tryAgain')}
-            </button>
-          </span>
-        )}
-      </div>
-    );
-  }
+      )}
+    </div>
+  );
 }
 
 /** What the visitor is told about the socket (widget spec §5); 'idle' says nothing. */
@@ -74,7 +72,7 @@ export function Conversation() {
       {!list.length && hs != 'loading' && <p class="note greeting">{t('conversationGreeting')}</p>}
       <div class="message-list" role="log" aria-live="polite" aria-label={t('defaultTitle')} onScroll={nearTop}>
         {list.map((m) => (
-          <Item key={m._id} m={m} lang={locale.value} />
+          <Item key={m._id} message={m} />
         ))}
       </div>
       {hs == 'loading' && <p class="note">{t('loading')}</p>}

@@ -2,8 +2,7 @@
 // confirmation) and minimize. Buttons outside a form need no type="button" (here, the launcher, notices and the log).
 import { agent } from '../state/agent.ts';
 import { canEnd } from '../state/end.ts';
-import { closed } from '../state/messages.ts';
-import { room } from '../state/room.ts';
+import { closed, room } from '../state/room.ts';
 import { EndChat } from './EndChat.tsx';
 import { closeToLauncher } from './focus.ts';
 import { Icon } from './Icon.tsx';

@@ -1,11 +1,11 @@
 // The visitor's language (widget spec §8): setLanguage, data-lang, config.settings.language, then the browser's.
+import { computed } from '@preact/signals';
 import type { ComponentChild } from 'preact';
 import { pickLocale, translate, translateParts, type Key } from '../i18n/index.ts';
 import type { ParamsArg } from '../i18n/messages.ts';
 import { config } from '../state/config.ts';
 import { options } from '../state/options.ts';
 import { lang } from '../state/prefs.ts';
-import { computed } from '../state/signals.ts';
 
 export const locale = computed(() => pickLocale(lang.value, options.value.lang, config.value?.settings.language, navigator.language));
 

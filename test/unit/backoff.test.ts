@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoff } from '../../src/state/backoff.ts';
+import { backoff } from '../../src/lib/backoff.ts';
 
 describe('backoff (widget spec §5: back-off with jitter)', () => {
   it('full jitter: a random share of min(cap, base·2^attempt)', () => {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDdp, wsUrl, type DdpOptions } from '../../src/api/ddp.ts';
-import { FakeWs } from './fake-ws.ts';
+import { FakeWs, framesOf } from './fake-ws.ts';
 
-const make = (o: DdpOptions = {}) =>
-  createDdp('https://chat.example.com', { WebSocket: FakeWs as any, backoff: { random: () => 1 }, ...o });
+const make = (o: DdpOptions = {}) => createDdp('https://chat.example.com', { WebSocket: FakeWs, backoff: { random: () => 1 }, ...o });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -46,7 +45,12 @@ describe('ddp client', () => {
     ws.handshake();
     expect(ws.take()).toEqual([
       { msg: 'connect', version: '1', support: ['1', 'pre2', 'pre1'] },
-      { msg: 'sub', id: 'rc-ddp-client-1', name: 'stream-room-messages', params: ['R', { useCollection: false, args: [{ token: 'T', visitorToken: 'T' }] }] },
+      {
+        msg: 'sub',
+        id: 'rc-ddp-client-1',
+        name: 'stream-room-messages',
+        params: ['R', { useCollection: false, args: [{ token: 'T', visitorToken: 'T' }] }],
+      },
     ]);
     ddp.unsubscribe(id);
     expect(ws.take()).toEqual([{ msg: 'unsub', id: 'rc-ddp-client-1' }]);
@@ -59,7 +63,7 @@ describe('ddp client', () => {
     ddp.open();
     ddp.subscribe('s', ['k', null], () => {});
     FakeWs.last.handshake();
-    expect(FakeWs.last.take().map((f: any) => f.msg)).not.toContain('method');
+    expect(FakeWs.last.take().map((f) => f.msg)).not.toContain('method');
     ddp.call('stream-notify-room', ['R/user-activity', 'guest-1', ['user-typing'], { token: 'T' }]);
     expect(FakeWs.last.take()).toEqual([
       { msg: 'method', method: 'stream-notify-room', params: ['R/user-activity', 'guest-1', ['user-typing'], { token: 'T' }], id: 'rc-ddp-client-2' },
@@ -89,7 +93,12 @@ describe('ddp client', () => {
     ddp.subscribe('stream-notify-room', ['R', {}], () => got.push('wrong'));
     ddp.open();
     FakeWs.last.handshake();
-    FakeWs.last.recv({ msg: 'changed', collection: 'stream-room-messages', id: 'id', fields: { eventName: 'R', args: [{ _id: 'm1', ts: { $date: 1714653300000 } }] } });
+    FakeWs.last.recv({
+      msg: 'changed',
+      collection: 'stream-room-messages',
+      id: 'id',
+      fields: { eventName: 'R', args: [{ _id: 'm1', ts: { $date: 1714653300000 } }] },
+    });
     expect(got).toEqual([[{ _id: 'm1', ts: new Date(1714653300000) }]]);
     ddp.close();
   });
@@ -105,7 +114,7 @@ describe('ddp client', () => {
     FakeWs.last.drop();
     vi.advanceTimersByTime(1000);
     FakeWs.last.handshake();
-    expect(FakeWs.last.take().filter((f: any) => f.msg == 'sub')).toEqual([]);
+    expect(framesOf(FakeWs.last.take(), 'sub')).toEqual([]);
     ddp.close();
   });
 
@@ -148,7 +157,10 @@ describe('ddp client', () => {
       FakeWs.last.drop();
       const before = FakeWs.all.length;
       let t = 0;
-      while (FakeWs.all.length == before) vi.advanceTimersByTime(1000), (t += 1000);
+      while (FakeWs.all.length == before) {
+        vi.advanceTimersByTime(1000);
+        t += 1000;
+      }
       waits.push(t);
     }
     expect(waits).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
@@ -171,15 +183,15 @@ describe('ddp client', () => {
     const c = ddp.subscribe('stream-notify-room', ['R/deleteMessage', { token: 'T', visitorToken: 'T' }], () => {});
     FakeWs.last.handshake();
     ddp.unsubscribe(b);
-    const first = FakeWs.last.take().filter((f: any) => f.msg == 'sub');
+    const first = framesOf(FakeWs.last.take(), 'sub');
     states.length = 0;
     FakeWs.last.drop();
     vi.advanceTimersByTime(1000);
     FakeWs.last.open();
     FakeWs.last.recv({ msg: 'connected', session: 'S2' });
-    const again = FakeWs.last.take().filter((f: any) => f.msg == 'sub');
-    expect(again.map((f: any) => f.id)).toEqual([a, c]);
-    expect(again).toEqual(first.filter((f: any) => f.id != b));
+    const again = framesOf(FakeWs.last.take(), 'sub');
+    expect(again.map((f) => f.id)).toEqual([a, c]);
+    expect(again).toEqual(first.filter((f) => f.id != b));
     expect(states).toEqual(['offline', 'connecting', 'connected']);
     ddp.close();
   });

@@ -44,7 +44,7 @@ export function fakeRest(routes: Record<string, Answer | Answer[]>) {
     calls.push(c);
     const q = queues.get(c.route);
     const a = q ? (q.length > 1 ? q.shift()! : q[0]!) : rcError('no route ' + c.route, undefined, 404);
-    let r = typeof a == 'function' ? await a(c) : a;
+    const r = typeof a == 'function' ? await a(c) : a;
     // Like a real fetch: an aborted request rejects (endSession aborts everything in flight).
     if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     if (r instanceof Error) throw r;

@@ -1,15 +1,18 @@
 // A WebSocket stand-in that records what the client sends and lets a test play the server.
-export class FakeWs {
+import type { DdpFrame } from '../../src/api/contract.ts';
+import type { Socket } from '../../src/api/ddp.ts';
+
+export class FakeWs implements Socket {
   static all: FakeWs[] = [];
   static get last(): FakeWs {
     return FakeWs.all[FakeWs.all.length - 1]!;
   }
   readyState = 0;
-  sent: any[] = [];
-  onopen: ((e?: unknown) => void) | null = null;
-  onmessage: ((e: { data: string }) => void) | null = null;
-  onclose: ((e?: unknown) => void) | null = null;
-  onerror: ((e?: unknown) => void) | null = null;
+  sent: DdpFrame[] = [];
+  onopen: ((e: Event) => void) | null = null;
+  onmessage: ((e: MessageEvent<string>) => void) | null = null;
+  onclose: ((e: CloseEvent) => void) | null = null;
+  onerror: ((e: Event) => void) | null = null;
   constructor(public url: string) {
     FakeWs.all.push(this);
   }
@@ -22,10 +25,10 @@ export class FakeWs {
   /** Server side: accept the socket. */
   open() {
     this.readyState = 1;
-    this.onopen?.();
+    this.onopen?.(new Event('open'));
   }
   recv(frame: unknown) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
+    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(frame) }));
   }
   /** Open and complete the §6.1 handshake. */
   handshake() {
@@ -35,7 +38,7 @@ export class FakeWs {
   /** Server or network drops the socket. */
   drop() {
     this.readyState = 3;
-    this.onclose?.();
+    this.onclose?.(new CloseEvent('close'));
   }
   take() {
     const s = this.sent;
@@ -43,3 +46,7 @@ export class FakeWs {
     return s;
   }
 }
+
+/** The frames of one kind, typed as such. */
+export const framesOf = <M extends DdpFrame['msg']>(frames: DdpFrame[], msg: M) =>
+  frames.filter((f): f is Extract<DdpFrame, { msg: M }> => f.msg == msg);

@@ -2,14 +2,13 @@
 // method, its warnings for bad arguments, and the callbacks with the official widget's payloads.
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installHostApi } from '../../src/embed/host-api.ts';
+import { installHostApi, type Snippet } from '../../src/embed/host-api.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { agent } from '../../src/state/agent.ts';
 import { config, configState } from '../../src/state/config.ts';
-import { closed } from '../../src/state/messages.ts';
 import { submitOffline, offlineForm } from '../../src/state/offline.ts';
 import { prechatForm, submitPrechat } from '../../src/state/prechat.ts';
-import { room } from '../../src/state/room.ts';
+import { closed, room } from '../../src/state/room.ts';
 import { isOpen, screen } from '../../src/state/ui.ts';
 import { setValue } from '../../src/state/form.ts';
 import { configAnswer, fakeRest, flush, json, makeConfig, roomAnswer, visitorAnswer } from './fake-rest.ts';
@@ -42,6 +41,8 @@ async function settle() {
 const shadow = () => document.querySelector('rc-livechat')!.shadowRoot!;
 /** The launcher: the one button that says whether the panel is expanded. */
 const launcher = () => shadow().querySelector<HTMLElement>('button[aria-expanded]');
+/** Components re-render on their own after a change, in Preact's next render pass (a microtask). */
+const rendered = () => flush(1);
 
 beforeEach(async () => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -60,27 +61,27 @@ afterEach(() => {
 describe('window.RocketChat (the official snippet)', () => {
   it('runs the callbacks queued before load in order with `this` = the livechat API, later ones at once', () => {
     const order: string[] = [];
-    const win: any = {};
-    win.RocketChat = function (c: unknown) {
-      win.RocketChat._.push(c);
+    // the official snippet: a function that queues its callbacks in `_`
+    const queued: ((this: Widget) => void)[] = [];
+    const win: { RocketChat?: Snippet } = {
+      RocketChat: Object.assign((cb: (this: Widget) => void) => void queued.push(cb), { _: queued, url: 'http://rc.test/livechat' }),
     };
-    win.RocketChat._ = [];
-    win.RocketChat.url = 'http://rc.test/livechat';
-    win.RocketChat(function (this: Widget) {
+    win.RocketChat!(function (this: Widget) {
       order.push('first');
       this.setTheme({ title: 'Help' });
     });
-    win.RocketChat(() => order.push('second'));
+    win.RocketChat!(() => order.push('second'));
     const host = installHostApi(win);
-    expect(win.RocketChat.url).toBe('http://rc.test/livechat');
-    win.RocketChat.livechat.setLanguage('de');
+    const api = win.RocketChat!;
+    expect(api.url).toBe('http://rc.test/livechat');
+    api.livechat!.setLanguage('de');
     expect(order).toEqual([]);
     start();
     host.ready(w);
     expect(order).toEqual(['first', 'second']);
-    win.RocketChat(() => order.push('third'));
+    api(() => order.push('third'));
     expect(order).toEqual(['first', 'second', 'third']);
-    expect(Object.keys(win.RocketChat.livechat)).toEqual(expect.arrayContaining(['initialize', 'registerGuest', 'onChatStarted', 'logout', 'remove']));
+    expect(Object.keys(api.livechat!)).toEqual(expect.arrayContaining(['initialize', 'registerGuest', 'onChatStarted', 'logout', 'remove']));
   });
 });
 
@@ -175,7 +176,15 @@ describe('methods', () => {
 
   it('initialize maps the official keys to their methods and warns about the others', async () => {
     start();
-    w.initialize({ theme: { title: 'Hi there' }, language: 'fr', customField: ['a', '1'], setCustomFields: [['b', '2']], guestName: 'Ada', agent: {} } as any);
+    const params = {
+      theme: { title: 'Hi there' },
+      language: 'fr',
+      customField: ['a', '1'] as [string, string],
+      setCustomFields: [['b', '2'] as [string, string]],
+      guestName: 'Ada',
+      agent: {},
+    };
+    w.initialize(params);
     await settle();
     expect(prechatForm.values.value.name).toBe('Ada');
     expect(warn).toHaveBeenCalledWith('RocketChat livechat: initialize: agent is not supported');
@@ -200,6 +209,7 @@ describe('methods', () => {
     expect(themed().style.getPropertyValue('--rc-color')).toBe('#C1272D');
     expect(getComputedStyle(launcher()!).right).toBe('20px');
     w.setTheme({ color: '#ffd400', position: 'left' });
+    await rendered();
     expect(themed().style.getPropertyValue('--rc-color')).toBe('#ffd400');
     expect([getComputedStyle(launcher()!).left, getComputedStyle(launcher()!).right]).toEqual(['20px', 'auto']);
   });
@@ -209,18 +219,22 @@ describe('methods', () => {
     const label = () => launcher()!.getAttribute('aria-label');
     expect(label()).toBe('Open chat');
     w.setLanguage('de');
+    await rendered();
     expect(label()).toBe('Chat öffnen');
     w.setLanguage('pt-BR');
+    await rendered();
     expect(label()).toBe('Abrir chat');
   });
 
-  it('hideWidget / showWidget and minimize / maximize, with their callbacks', () => {
+  it('hideWidget / showWidget and minimize / maximize, with their callbacks', async () => {
     start();
     const seen: string[] = [];
     for (const e of ['onWidgetHidden', 'onWidgetShown', 'onChatMaximized', 'onChatMinimized'] as const) w[e](() => seen.push(e));
     w.hideWidget();
+    await rendered();
     expect(launcher()).toBeNull();
     w.showWidget();
+    await rendered();
     expect(launcher()).not.toBeNull();
     w.maximizeWidget();
     expect(isOpen.value).toBe(true);
@@ -246,7 +260,10 @@ describe('methods', () => {
   it('§3.7 history navigation and title changes are reported by themselves (Navigation API, no timer); remove() stops it', async () => {
     const nav = new EventTarget(); // happy-dom has no Navigation API
     vi.stubGlobal('navigation', nav);
-    const navigate = (path: string) => (history.pushState(null, '', path), nav.dispatchEvent(new Event('currententrychange')));
+    const navigate = (path: string) => {
+      history.pushState(null, '', path);
+      nav.dispatchEvent(new Event('currententrychange'));
+    };
     start();
     w.registerGuest({ name: 'Ada' });
     await settle();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, del, get, set } from 'idb-keyval';
-import { createOutbox, meteorId, type OutboxEntry, type OutboxOptions, type SendResult } from '../../src/storage/outbox.ts';
+import { createOutbox, type OutboxEntry, type OutboxOptions, type SendResult } from '../../src/storage/outbox.ts';
 import type { Kv } from '../../src/storage/kv.ts';
 
 const memKv = (m = new Map<string, unknown>()): Kv & { m: Map<string, unknown> } => ({
@@ -44,11 +44,6 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('outbox (widget spec §6)', () => {
-  it('§6 ids are Meteor-style, 17 characters', () => {
-    expect(meteorId()).toMatch(/^[23456789A-HJ-NP-TW-Za-km-z]{17}$/);
-    expect(meteorId()).not.toBe(meteorId());
-  });
-
   it('§6 shows the entry at once as sending, persists before sending, removes it on 200', async () => {
     const s = server();
     const box = make(s);
@@ -139,7 +134,10 @@ describe('outbox (widget spec §6)', () => {
 
   it('§4.3 repeated-id answer ("retry") leads to the history check and then to delivered', async () => {
     const s = server();
-    s.send.mockImplementationOnce(async (e) => (s.stored.add(e._id), { retry: true }));
+    s.send.mockImplementationOnce(async (e) => {
+      s.stored.add(e._id);
+      return { retry: true };
+    });
     const box = make(s);
     box.add('R', 'hi');
     await vi.advanceTimersByTimeAsync(1000);
@@ -212,7 +210,10 @@ describe('outbox (widget spec §6)', () => {
     first.close();
     // give the second entry a permanent failure as stored state
     const list = kv.m.get('outbox') as OutboxEntry[];
-    Object.assign(list.find((e) => e._id == failed._id)!, { state: 'failed', error: 'message-length-exceeds-character-limit' });
+    Object.assign(
+      list.find((e) => e._id == failed._id)!,
+      { state: 'failed', error: 'message-length-exceeds-character-limit' },
+    );
 
     const s2 = server();
     const second = make(s2);
@@ -225,7 +226,7 @@ describe('outbox (widget spec §6)', () => {
     expect(second.list()).toEqual([expect.objectContaining({ _id: failed._id, state: 'failed' })]);
   });
 
-  it('widget spec §5/§6 two tabs share the stored list: each keeps the other\'s entries when it saves', async () => {
+  it("widget spec §5/§6 two tabs share the stored list: each keeps the other's entries when it saves", async () => {
     const a = make(server({ retry: true }));
     const b = make(server({ retry: true }));
     const ea = a.add('R', 'from tab A');

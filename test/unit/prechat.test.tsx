@@ -8,8 +8,8 @@ import type { Config } from '../../src/api/contract.ts';
 import { loadConfig } from '../../src/state/config.ts';
 import { prechatList, prefillPrechat } from '../../src/state/prechat.ts';
 import { room } from '../../src/state/room.ts';
-import { beginSession, endSession, type Options } from '../../src/state/session.ts';
-import { effect } from '../../src/state/signals.ts';
+import type { Options } from '../../src/state/options.ts';
+import { beginSession, endSession } from '../../src/state/session.ts';
 import { PrechatForm } from '../../src/ui/PrechatForm.tsx';
 import { configAnswer, fakeRest, flush, json, makeConfig, rcError, roomAnswer, spyKv, visitorAnswer } from './fake-rest.ts';
 
@@ -28,10 +28,9 @@ const full = () => makeConfig({ departments, customFields });
 let rest: ReturnType<typeof fakeRest>;
 let kv: ReturnType<typeof spyKv>;
 let container: HTMLElement;
-let stop = () => {};
 let q: ReturnType<typeof within>;
 
-/** Config through the real REST client, then the form rendered the way mount() renders: one effect around render. */
+/** Config through the real REST client, then the form rendered once, as mount() renders the widget. */
 async function show(c: Config, routes: Parameters<typeof fakeRest>[0] = {}, opts: Partial<Options> = {}) {
   rest = fakeRest({
     'GET config': configAnswer(c),
@@ -44,7 +43,7 @@ async function show(c: Config, routes: Parameters<typeof fakeRest>[0] = {}, opts
   await loadConfig();
   prefillPrechat();
   container = document.body.appendChild(document.createElement('div'));
-  stop = effect(() => render(h(PrechatForm, null), container));
+  render(h(PrechatForm, null), container);
   q = within(container);
 }
 
@@ -71,7 +70,6 @@ beforeEach(() => {
   kv = spyKv();
 });
 afterEach(() => {
-  stop();
   render(null, container);
   container.remove();
   endSession();
@@ -114,7 +112,6 @@ describe('widget §4.4: the pre-chat form is built from the config (§4.1)', () 
     expect(q.queryByLabelText('Name')).toBeNull();
     expect(q.getByLabelText('Email')).toBeTruthy();
     endSession();
-    stop();
     render(null, container);
     await show(makeConfig({}, { nameFieldRegistrationForm: true, emailFieldRegistrationForm: false }));
     expect(q.getByLabelText('Name')).toBeTruthy();
@@ -139,7 +136,6 @@ describe('widget §4.4: the pre-chat form is built from the config (§4.1)', () 
     await show(makeConfig({ departments: [departments[1]!] }));
     expect(q.queryByLabelText(/^Department/)).toBeNull();
     endSession();
-    stop();
     render(null, container);
     await show(makeConfig({ departments }), {}, { department: 'Support' });
     expect(input(/^Department/).value).toBe('dep3');
@@ -155,7 +151,6 @@ describe('widget §4.4: the pre-chat form is built from the config (§4.1)', () 
     await show(makeConfig({ messages: { ...makeConfig().messages, registrationFormMessage: 'Welcome to Acme support!' } }));
     expect(q.getByText('Welcome to Acme support!')).toBeTruthy();
     endSession();
-    stop();
     render(null, container);
     await show(makeConfig(), {}, { lang: 'de' });
     expect(q.getByText('Hallo! Erzählen Sie uns kurz etwas über sich, gleich ist jemand für Sie da.')).toBeTruthy();

@@ -2,11 +2,13 @@
 // a throw; the config request carries the token only when one was stored; history arrives newest first and is
 // kept oldest first, system messages hidden per §5.3.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { VisitorRegistration } from '../../src/api/contract.ts';
 import { livechatApi } from '../../src/api/livechat.ts';
 import { createRest, errorCode, type Failure } from '../../src/api/rest.ts';
 import { config, configState, loadConfig } from '../../src/state/config.ts';
+import { history, loadHistory } from '../../src/state/history.ts';
 import { messages } from '../../src/state/messages.ts';
-import { history, loadHistory, openRoom } from '../../src/state/room.ts';
+import { openRoom } from '../../src/state/room.ts';
 import { beginSession, endSession } from '../../src/state/session.ts';
 import { configAnswer, fakeRest, json, makeConfig, rcError, spyKv } from './fake-rest.ts';
 
@@ -42,13 +44,19 @@ describe('§1 REST client', () => {
   it('§1.2 a 400 envelope gives status, error and errorType', async () => {
     fakeRest({ 'POST visitor': rcError('Invalid email a@ [error-invalid-email]', 'error-invalid-email') });
     const r = await failure(api().visitor({ token: 't', email: 'a@' }));
-    expect(r).toEqual({ ok: false, status: 400, error: 'Invalid email a@ [error-invalid-email]', errorType: 'error-invalid-email', retryAfter: undefined });
+    expect(r).toEqual({
+      ok: false,
+      status: 400,
+      error: 'Invalid email a@ [error-invalid-email]',
+      errorType: 'error-invalid-email',
+      retryAfter: undefined,
+    });
     expect(errorCode(r)).toBe('error-invalid-email');
   });
 
   it('§1.2 a Match error has no errorType; errorCode reads "[code]" suffixes or falls back to the text', async () => {
     fakeRest({ 'POST visitor': rcError("Match error: Missing key 'token' in field visitor") });
-    const r = await failure(api().visitor({} as any));
+    const r = await failure(api().visitor({} as VisitorRegistration));
     expect(r.status).toBe(400);
     expect(r.error).toBe("Match error: Missing key 'token' in field visitor");
     expect(r.errorType).toBeUndefined();
@@ -59,7 +67,11 @@ describe('§1 REST client', () => {
   it('§1.4 429: retryAfter from "You must wait N seconds", 5 s when the text has no number', async () => {
     fakeRest({
       'GET room': [
-        rcError('Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]', undefined, 429),
+        rcError(
+          'Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]',
+          undefined,
+          429,
+        ),
         json({ success: false }, 429),
       ],
     });
@@ -98,13 +110,33 @@ describe('§1 REST client', () => {
   });
 
   it.each([
-    ['config without settings', () => api().config(), 'GET config', json({ config: { enabled: true, theme: {}, messages: {}, departments: [] }, success: true })],
-    ['config with departments not an array', () => api().config(), 'GET config', json({ config: { enabled: true, settings: {}, theme: {}, messages: {}, departments: {} }, success: true })],
+    [
+      'config without settings',
+      () => api().config(),
+      'GET config',
+      json({ config: { enabled: true, theme: {}, messages: {}, departments: [] }, success: true }),
+    ],
+    [
+      'config with departments not an array',
+      () => api().config(),
+      'GET config',
+      json({ config: { enabled: true, settings: {}, theme: {}, messages: {}, departments: {} }, success: true }),
+    ],
     ['room without _id', () => api().room('t'), 'GET room', json({ room: { t: 'l' }, success: true })],
     ['visitor missing', () => api().visitor({ token: 't' }), 'POST visitor', json({ success: true })],
-    ['history with a message lacking u', () => api().history('R', 't'), 'GET messages.history', json({ messages: [{ _id: 'a', msg: 'x', ts: '2024-01-01' }], success: true })],
+    [
+      'history with a message lacking u',
+      () => api().history('R', 't'),
+      'GET messages.history',
+      json({ messages: [{ _id: 'a', msg: 'x', ts: '2024-01-01' }], success: true }),
+    ],
     ['history not an array', () => api().history('R', 't'), 'GET messages.history', json({ messages: 'none', success: true })],
-    ['message with a numeric msg', () => api().send({ token: 't', rid: 'R', msg: 'x', _id: 'm' }), 'POST message', json({ message: { _id: 'm', msg: 5, u: {} }, success: true })],
+    [
+      'message with a numeric msg',
+      () => api().send({ token: 't', rid: 'R', msg: 'x', _id: 'm' }),
+      'POST message',
+      json({ message: { _id: 'm', msg: 5, u: {} }, success: true }),
+    ],
   ] as const)('widget §9: an answer failing the shape check (%s) is an error result', async (_, call, route, answer) => {
     fakeRest({ [route]: answer });
     await expect(call()).resolves.toMatchObject({ ok: false, status: 200, error: 'malformed-response' });
@@ -139,8 +171,14 @@ describe('§4.1 config at start-up', () => {
     expect(kv.set).not.toHaveBeenCalled();
   });
 
-  it('widget §9: a malformed config answer is the error state; a network failure too; enabled:false is "disabled"', async () => {
-    fakeRest({ 'GET config': [json({ config: { enabled: true }, success: true }), new TypeError('Failed to fetch'), json({ config: { enabled: false }, success: true })] });
+  it('widget §9: a malformed config answer is the error state; a network failure too, as unreachable; enabled:false is "disabled"', async () => {
+    fakeRest({
+      'GET config': [
+        json({ config: { enabled: true }, success: true }),
+        new TypeError('Failed to fetch'),
+        json({ config: { enabled: false }, success: true }),
+      ],
+    });
     beginSession({ server: 'http://rc.test' }, spyKv());
     await loadConfig();
     expect([configState.value, config.value]).toEqual([{ status: 'error', reason: 'server' }, null]);
@@ -153,7 +191,14 @@ describe('§4.1 config at start-up', () => {
 
 describe('§4.4 / §5.3 history into the message list', () => {
   const u = { _id: 'A', username: 'agent1', name: 'Agent One' };
-  const m = (id: string, sec: number, over: Record<string, unknown> = {}) => ({ _id: id, rid: 'R', msg: id, u, ts: new Date(sec * 1000).toISOString(), ...over });
+  const m = (id: string, sec: number, over: Record<string, unknown> = {}) => ({
+    _id: id,
+    rid: 'R',
+    msg: id,
+    u,
+    ts: new Date(sec * 1000).toISOString(),
+    ...over,
+  });
 
   it('§4.4 newest-first history is kept oldest first; livechat-started and hiddenSystemMessages types are hidden, other system types shown', async () => {
     fakeRest({
@@ -176,7 +221,7 @@ describe('§4.4 / §5.3 history into the message list', () => {
     openRoom('R');
     await loadHistory();
     expect(history.value).toBe('ready');
-    expect(messages.value.map((x) => [x._id, !!x.system])).toEqual([
+    expect(messages.value.map((x) => [x._id, x.from == 'system'])).toEqual([
       ['m1', false],
       ['tr', true],
       ['m3', false],

@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDdp, type Ddp } from '../../src/api/ddp.ts';
 import { roomStream } from '../../src/api/room-stream.ts';
-import { FakeWs } from './fake-ws.ts';
+import { FakeWs, framesOf } from './fake-ws.ts';
 
 const ARG = { token: 'T', visitorToken: 'T' };
 let ddp: Ddp;
 let ws: FakeWs;
 const event = (collection: string, eventName: string, args: unknown[]) =>
   ws.recv({ msg: 'changed', collection, id: 'id', fields: { eventName, args } });
-const methods = () => ws.take().filter((f: any) => f.msg == 'method').map((f: any) => f.params[2]);
+const methods = () => framesOf(ws.take(), 'method').map((f) => f.params[2]);
 
 beforeEach(() => {
   vi.useFakeTimers();
   FakeWs.all = [];
-  ddp = createDdp('http://h', { WebSocket: FakeWs as any });
+  ddp = createDdp('http://h', { WebSocket: FakeWs });
   ddp.open();
   ws = FakeWs.last;
   ws.handshake();
@@ -45,22 +45,33 @@ describe('room stream', () => {
     event('stream-livechat-room', 'R', [{ type: 'agentStatus', status: 'away' }]);
     event('stream-room-messages', 'OTHER', [{ _id: 'x' }]);
     expect(h.onMessage).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ _id: 'm1', ts: new Date(1714653300000) }));
-    expect(h.onTyping.mock.calls).toEqual([['agent1', true], ['agent1', false]]);
+    expect(h.onTyping.mock.calls).toEqual([
+      ['agent1', true],
+      ['agent1', false],
+    ]);
     expect(h.onDelete).toHaveBeenCalledExactlyOnceWith('m1');
     expect(h.onLivechatEvent).toHaveBeenCalledExactlyOnceWith({ type: 'agentStatus', status: 'away' });
   });
 
   it('§6.6 typing sends the exact method frame', () => {
     roomStream(ddp, 'R', 'T', {}).typing('guest-19', true);
-    expect(ws.take().filter((f: any) => f.msg == 'method')).toEqual([
-      { msg: 'method', method: 'stream-notify-room', params: ['R/user-activity', 'guest-19', ['user-typing'], { token: 'T' }], id: 'rc-ddp-client-5' },
+    expect(framesOf(ws.take(), 'method')).toEqual([
+      {
+        msg: 'method',
+        method: 'stream-notify-room',
+        params: ['R/user-activity', 'guest-19', ['user-typing'], { token: 'T' }],
+        id: 'rc-ddp-client-5',
+      },
     ]);
   });
 
   it('§6.6 throttles "typing" to one per 4.5 s and says "stopped" after 5 s without keystrokes', () => {
     const s = roomStream(ddp, 'R', 'T', {});
     ws.take();
-    for (let t = 0; t < 10_000; t += 500) s.typing('g', true), vi.advanceTimersByTime(500);
+    for (let t = 0; t < 10_000; t += 500) {
+      s.typing('g', true);
+      vi.advanceTimersByTime(500);
+    }
     expect(methods()).toEqual([['user-typing'], ['user-typing'], ['user-typing']]); // at 0, 4.5 s, 9 s
     vi.advanceTimersByTime(4_499); // the last keystroke was at 9.5 s
     expect(methods()).toEqual([]);
@@ -90,7 +101,7 @@ describe('room stream', () => {
     s.typing('g', true);
     ws.take();
     s.close();
-    expect(ws.take().map((f: any) => f.msg + ' ' + f.id)).toEqual(['unsub rc-ddp-client-1', 'unsub rc-ddp-client-2', 'unsub rc-ddp-client-3', 'unsub rc-ddp-client-4']);
+    expect(ws.take()).toEqual([1, 2, 3, 4].map((n) => ({ msg: 'unsub', id: 'rc-ddp-client-' + n })));
     event('stream-room-messages', 'R', [{ _id: 'm1' }]);
     expect(onMessage).not.toHaveBeenCalled();
     vi.advanceTimersByTime(10_000);

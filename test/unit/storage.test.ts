@@ -23,7 +23,7 @@ const dbNames = async () => (await indexedDB.databases()).map((d) => d.name);
 function failingIdb(how: 'error' | 'throw') {
   const open = vi.fn(() => {
     if (how == 'throw') throw new DOMException('The operation is insecure.', 'SecurityError');
-    const req: any = { error: new DOMException('Storage blocked', 'UnknownError') };
+    const req: { error: DOMException; onerror?: (e: Event) => void } = { error: new DOMException('Storage blocked', 'UnknownError') };
     setTimeout(() => req.onerror?.(new Event('error')));
     return req;
   });

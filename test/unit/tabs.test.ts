@@ -1,21 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTabs, type TabEvent } from '../../src/state/tabs.ts';
+import { createTabs } from '../../src/platform/tabs.ts';
+import type { TabEvent } from '../../src/state/connection.ts';
 
 /** Just enough of navigator.locks: exclusive locks granted in request order, abortable while waiting. */
 function fakeLocks() {
-  const queues = new Map<string, (() => void)[]>();
+  const queues = new Map<string, (() => Promise<void>)[]>();
   return {
     request(name: string, opts: { signal?: AbortSignal }, cb: () => Promise<void>) {
       return new Promise<void>((resolve, reject) => {
         const q = queues.get(name) ?? [];
         queues.set(name, q);
-        const grant = () => cb().then(() => (q.shift(), q[0]?.(), resolve()));
+        const grant = async () => {
+          await cb();
+          q.shift();
+          void q[0]?.();
+          resolve();
+        };
         q.push(grant);
         opts.signal?.addEventListener('abort', () => {
           const i = q.indexOf(grant);
-          if (i > 0) q.splice(i, 1), reject(new DOMException('aborted', 'AbortError'));
+          if (i <= 0) return;
+          q.splice(i, 1);
+          reject(new DOMException('aborted', 'AbortError'));
         });
-        if (q.length == 1) grant();
+        if (q.length == 1) void grant();
       });
     },
   };
@@ -36,12 +44,15 @@ describe('tabs (widget spec §5: several tabs, one conversation)', () => {
   it('events posted in one tab reach the others, not itself', async () => {
     const a = tab();
     const b = tab();
-    const evt: TabEvent = { t: 'message', message: { _id: 'm1', rid: 'R', msg: 'hi', u: { _id: 'A', username: 'agent1' }, ts: new Date(5), _updatedAt: new Date(5) } };
+    const evt: TabEvent = {
+      type: 'message',
+      message: { _id: 'm1', rid: 'R', msg: 'hi', u: { _id: 'A', username: 'agent1' }, ts: new Date(5), _updatedAt: new Date(5) },
+    };
     a.t.post(evt);
-    a.t.post({ t: 'typing-out', on: true });
+    a.t.post({ type: 'typing-out', on: true });
     await vi.waitFor(() => expect(b.onEvent).toHaveBeenCalledTimes(2));
     expect(b.onEvent.mock.calls[0]![0]).toEqual(evt);
-    expect(b.onEvent.mock.calls[1]![0]).toEqual({ t: 'typing-out', on: true });
+    expect(b.onEvent.mock.calls[1]![0]).toEqual({ type: 'typing-out', on: true });
     expect(a.onEvent).not.toHaveBeenCalled();
   });
 

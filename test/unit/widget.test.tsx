@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../src/api/contract.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
-import { configAnswer, fakeRest, json, makeConfig, rcError, roomAnswer, visitorAnswer } from './fake-rest.ts';
+import { configAnswer, fakeRest, flush, json, makeConfig, rcError, roomAnswer, visitorAnswer } from './fake-rest.ts';
 import { FakeWs } from './fake-ws.ts';
 import { agent } from '../../src/state/agent.ts';
 import { agentTyping, connection } from '../../src/state/connection.ts';
@@ -277,27 +277,34 @@ describe("widget §2, §4.5, §8: the visitor's words", () => {
     const launcher = () => root.querySelector('button[aria-expanded]')!;
     expect(launcher().getAttribute('aria-label')).toBe('Open chat');
     unread.value = 1;
+    await flush(1);
     expect(launcher().getAttribute('aria-label')).toBe('Open chat, 1 unread message');
     unread.value = 3;
+    await flush(1);
     expect(launcher().getAttribute('aria-label')).toBe('Open chat, 3 unread messages');
     expect(launcher().textContent).toBe('3'); // the badge
     widget.setLanguage('fr');
+    await flush(1);
     expect(launcher().getAttribute('aria-label')).toBe('Ouvrir le chat, 3 messages non lus');
   });
 
   it("widget §5: the socket's state and the agent's status have words of their own", async () => {
     await open(returning(), {});
     agent.value = { _id: 'A1', username: 'agent1', name: 'Agent One', status: 'busy' };
+    await flush(1);
     const header = () => q.getByRole('heading', { name: 'Rocket.Chat' }).closest('header')!;
     expect(header().textContent).toContain('Agent One');
     expect(header().textContent).toContain('Busy');
     const status = () => within(q.getByRole('log').parentElement!).getAllByRole('status').at(-1)!.textContent;
     connection.value = { state: 'offline' };
+    await flush(1);
     expect(status()).toBe('You are offline. Reconnecting…');
     connection.value = { state: 'back' };
+    await flush(1);
     expect(status()).toBe('Connected again.');
     connection.value = { state: 'idle' };
     agentTyping.value = 'Agent One';
+    await flush(1);
     expect(status()).toBe('Agent One is typing…');
   });
 

@@ -1,0 +1,59 @@
+// The open room's history (§4.4): the newest page when the conversation is first shown (ui.ts), earlier pages on
+// scrolling up, and the newest page again after a reconnect (widget spec §5).
+import { batch, computed } from '@preact/signals';
+import { HISTORY_PAGE } from '../api/livechat.ts';
+import { messages, upsertMessages } from './messages.ts';
+import { room } from './room.ts';
+import { api, resettable } from './session.ts';
+import { currentToken } from './visitor.ts';
+
+export type HistoryState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The history of one room: its state, and whether the last page was full, so there may be more before it. */
+const loaded = resettable<{ rid: string; state: HistoryState; hasOlder: boolean }>({ rid: '', state: 'idle', hasOlder: false });
+const ofOpenRoom = computed(() => (loaded.value.rid == room.value ? loaded.value : undefined));
+
+export const history = computed((): HistoryState => ofOpenRoom.value?.state ?? 'idle');
+export const hasOlder = computed(() => ofOpenRoom.value?.hasOlder ?? false);
+
+function update(rid: string, change: Partial<{ state: HistoryState; hasOlder: boolean }>) {
+  const before = loaded.peek();
+  loaded.value = { ...(before.rid == rid ? before : { rid, state: 'idle', hasOlder: false }), ...change };
+}
+
+/** One page: the newest, or the one before `end` (ISO). */
+async function fetchPage(end?: string) {
+  const rid = room.value;
+  const r = await api().history(rid, currentToken(), end);
+  if (rid != room.value) return;
+  if (r.ok)
+    batch(() => {
+      upsertMessages(r.data.messages);
+      // a short newest page is the whole history; a short earlier page is its beginning
+      if (!end || r.data.messages.length < HISTORY_PAGE) update(rid, { hasOlder: r.data.messages.length == HISTORY_PAGE });
+    });
+  return r;
+}
+
+export async function loadHistory() {
+  const rid = room.value;
+  if (!rid) return;
+  update(rid, { state: 'loading' });
+  const r = await fetchPage();
+  if (r && (r.ok || r.error != 'aborted')) update(rid, { state: r.ok ? 'ready' : 'error' });
+}
+
+/** After a reconnect (widget spec §5): the newest page holds whatever arrived while the socket was down. */
+export async function refreshHistory() {
+  if (room.value) await fetchPage();
+}
+
+let older: Promise<unknown> | undefined;
+/** Scrolling up: the page before the oldest message the server sent, one request at a time. */
+export function loadOlder() {
+  const oldest = messages.value.find((m) => !m.delivery);
+  if (!oldest || !hasOlder.value || older) return;
+  older = fetchPage(new Date(oldest.ts).toISOString()).finally(() => {
+    older = undefined;
+  });
+}
