@@ -16,7 +16,11 @@ export default defineConfig({
     minify: 'terser',
     // hoist_funs: with every function declaration at the top of its scope, gzip finds more repeats (−62 B gzip);
     // declarations are hoisted by the language anyway, so nothing changes at run time.
-    terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 5, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, hoist_funs: true } },
+    terserOptions: {
+      ecma: 2020,
+      toplevel: true,
+      compress: { passes: 5, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, hoist_funs: true },
+    },
     sourcemap: false,
     lib: {
       entry: 'src/embed/entry.ts',

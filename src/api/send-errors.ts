@@ -2,13 +2,7 @@
 import type { SendResult } from '../storage/outbox.ts';
 
 /** 4xx error codes that no resend can fix (§4.3): the entry is kept as failed with this reason. */
-export const PERMANENT_ERRORS = [
-  'room-closed',
-  'invalid-room',
-  'invalid-token',
-  'message-length-exceeds-character-limit',
-  'invalid-params',
-] as const;
+export const PERMANENT_ERRORS = ['room-closed', 'invalid-room', 'invalid-token', 'message-length-exceeds-character-limit', 'invalid-params'] as const;
 
 /** §4.3: the text Rocket.Chat answers when the _id was already stored, i.e. an earlier attempt did arrive. */
 const REPEATED_ID = 'Cannot convert undefined or null to object';

@@ -12,5 +12,13 @@ export function OfflineForm() {
         <Text s={m?.offlineSuccessMessage || t('offlineSent')} />
       </p>
     );
-  return <FormView form={offlineForm} fields={offlineList.value} intro={m?.offlineMessage || t('offlineIntro')} label={t('send')} onSubmit={submitOffline} />;
+  return (
+    <FormView
+      form={offlineForm}
+      fields={offlineList.value}
+      intro={m?.offlineMessage || t('offlineIntro')}
+      label={t('send')}
+      onSubmit={submitOffline}
+    />
+  );
 }

@@ -33,7 +33,13 @@ function Body() {
 
 export function Panel({ title }: { title: string }) {
   return (
-    <div ref={focusFirst} class="panel" role="dialog" aria-labelledby="rc-title" onKeyDown={(e: KeyboardEvent) => e.key == 'Escape' && closeToLauncher(e)}>
+    <div
+      ref={focusFirst}
+      class="panel"
+      role="dialog"
+      aria-labelledby="rc-title"
+      onKeyDown={(e: KeyboardEvent) => e.key == 'Escape' && closeToLauncher(e)}
+    >
       <Header title={title} />
       <div class="panel-body">
         <Body />

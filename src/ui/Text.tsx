@@ -9,7 +9,12 @@ export function Text({ s }: { s: string }) {
   for (const m of s.matchAll(URL_RE)) {
     // Trailing punctuation belongs to the sentence, not the link.
     const url = m[0].replace(/[.,;:!?)\]]+$/, '');
-    parts.push(s.slice(at, m.index), <a href={url} target="_blank" rel="noopener noreferrer">{url}</a>);
+    parts.push(
+      s.slice(at, m.index),
+      <a href={url} target="_blank" rel="noopener noreferrer">
+        {url}
+      </a>,
+    );
     at = m.index + url.length;
   }
   parts.push(s.slice(at));

@@ -3,7 +3,10 @@ import { closeWidget } from '../state/ui.ts';
 
 /** A stable ref callback, so it runs only when the panel mounts. */
 export const focusFirst = (panel: HTMLElement | null) =>
-  (panel?.querySelector<HTMLElement>('.panel-body input, .panel-body select, .panel-body textarea, .panel-body button') ?? panel?.querySelector('button'))?.focus();
+  (
+    panel?.querySelector<HTMLElement>('.panel-body input, .panel-body select, .panel-body textarea, .panel-body button') ??
+    panel?.querySelector('button')
+  )?.focus();
 
 /** A stable ref callback for a screen that replaces the one holding the focus (the composer, the end dialog, a
  * form): focus would fall to the page, so the screen's button takes it. */

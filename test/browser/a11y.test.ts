@@ -35,7 +35,9 @@ async function violations(page: Page, screen: string): Promise<string[]> {
 
 /** Whether the element holding `text` sits in an element screen readers announce changes of. */
 const announced = (widget: Widget, text: string) =>
-  widget.host.getByText(text, { exact: true }).evaluate((el) => !!el.closest('[role=alert],[role=status],[role=log],[aria-live=polite],[aria-live=assertive]'));
+  widget.host
+    .getByText(text, { exact: true })
+    .evaluate((el) => !!el.closest('[role=alert],[role=status],[role=log],[aria-live=polite],[aria-live=assertive]'));
 
 test('widget §8: axe finds nothing on the launcher, the form with errors, the conversation and the finished screen', async () => {
   const { page, widget } = await h.openHostPage();
@@ -76,7 +78,11 @@ test('widget §8: axe finds nothing on the consent screen and the offline form (
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.querySelector('rc-livechat')?.shadowRoot?.activeElement;
-    return el ? (el.getAttribute('name') ?? el.getAttribute('aria-label') ?? el.tagName.toLowerCase() + (el.getAttribute('type') ? `[${el.getAttribute('type')}]` : '')) : null;
+    return el
+      ? (el.getAttribute('name') ??
+          el.getAttribute('aria-label') ??
+          el.tagName.toLowerCase() + (el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''))
+      : null;
   });
 
 test('widget §8: keyboard alone — Tab to the launcher, Enter opens, fill and submit the form, Enter sends, Escape closes to the launcher', async () => {
@@ -100,7 +106,9 @@ test('widget §8: keyboard alone — Tab to the launcher, Enter opens, fill and 
   expect(await focused(page)).toBe(en.message); // the composer
   await page.keyboard.type('Typed, not clicked');
   await page.keyboard.press('Enter');
-  await expect.poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id).map((m) => m.msg)), { timeout: 10_000 }).toEqual(['Typed, not clicked']);
+  await expect
+    .poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id).map((m) => m.msg)), { timeout: 10_000 })
+    .toEqual(['Typed, not clicked']);
   expect(h.store.visitors()[0]).toMatchObject({ name: 'Ada Lovelace' });
   await page.keyboard.press('Escape');
   await widget.dialog.waitFor({ state: 'detached' });

@@ -39,7 +39,11 @@ export async function openAgentFeed(serverUrl: string): Promise<AgentFeed> {
         while ((end = buf.indexOf('\n\n')) >= 0) {
           const block = buf.slice(0, end);
           buf = buf.slice(end + 2);
-          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
           if (!data) continue; // comments (": connected", keepalives)
           events.push({ ...(JSON.parse(data) as Omit<AgentEvent, 'at' | 'epoch'>), at: performance.now(), epoch: Date.now() });
           waiters.forEach((w) => w());
@@ -62,7 +66,11 @@ export async function openAgentFeed(serverUrl: string): Promise<AgentFeed> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`agent events: no matching event in ${timeoutMs} ms; saw ${events.map((e) => `${e.stream} ${e.eventName}`).join(', ') || 'none'}`));
+          reject(
+            new Error(
+              `agent events: no matching event in ${timeoutMs} ms; saw ${events.map((e) => `${e.stream} ${e.eventName}`).join(', ') || 'none'}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
@@ -88,5 +96,8 @@ export const messageEvent = (rid: string, msg: string) => (e: AgentEvent) =>
 
 /** `<rid>/user-activity` from `username` with typing on (true) or off (false). */
 export const typingEvent = (rid: string, username: string, on: boolean) => (e: AgentEvent) =>
-  e.stream === 'stream-notify-room' && e.eventName === `${rid}/user-activity` && e.args[0] === username &&
-  Array.isArray(e.args[1]) && (e.args[1] as string[]).includes('user-typing') === on;
+  e.stream === 'stream-notify-room' &&
+  e.eventName === `${rid}/user-activity` &&
+  e.args[0] === username &&
+  Array.isArray(e.args[1]) &&
+  (e.args[1] as string[]).includes('user-typing') === on;

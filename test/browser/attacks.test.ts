@@ -21,28 +21,50 @@ const PAYLOADS = {
 };
 
 /** The only tags the widget renders; anything else in its shadow root came from a payload. */
-const OUR_TAGS = new Set(['div', 'button', 'svg', 'path', 'header', 'h2', 'p', 'form', 'label', 'input', 'select', 'option', 'textarea', 'span', 'a', 'bdi']);
+const OUR_TAGS = new Set([
+  'div',
+  'button',
+  'svg',
+  'path',
+  'header',
+  'h2',
+  'p',
+  'form',
+  'label',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'span',
+  'a',
+  'bdi',
+]);
 
 /** Markup that should not be there: foreign tags, event-handler attributes, icons that are not ours, links that
  * are not plain http(s) ones opening a new browsing context without an opener; in the shadow root and the page. */
 function foreignMarkup(page: Page): Promise<string[]> {
-  return page.evaluate((ours) => {
-    const bad: string[] = [];
-    const root = document.querySelector('rc-livechat')!.shadowRoot!;
-    const light = [...document.querySelectorAll('body *')].filter((e) => !['MAIN', 'H1', 'P', 'SCRIPT', 'RC-LIVECHAT'].includes(e.tagName));
-    for (const e of light) bad.push(`page: <${e.tagName.toLowerCase()}>`);
-    for (const e of [...document.querySelectorAll('*'), ...root.querySelectorAll('*')]) {
-      const tag = e.tagName.toLowerCase();
-      if (e.getRootNode() === root && !ours.includes(tag)) bad.push(`<${tag}>`);
-      for (const a of e.attributes) if (a.name.startsWith('on')) bad.push(`<${tag} ${a.name}>`);
-      if (tag === 'svg' && (e.getAttribute('aria-hidden') !== 'true' || [...e.children].some((c) => c.tagName !== 'path'))) bad.push(`svg: ${e.outerHTML.slice(0, 80)}`);
-      if (tag === 'a' && e.getRootNode() === root) {
-        const href = e.getAttribute('href') ?? '';
-        if (!/^https?:\/\//.test(href) || e.getAttribute('rel') !== 'noopener noreferrer' || e.getAttribute('target') !== '_blank') bad.push(`a: ${e.outerHTML.slice(0, 120)}`);
+  return page.evaluate(
+    (ours) => {
+      const bad: string[] = [];
+      const root = document.querySelector('rc-livechat')!.shadowRoot!;
+      const light = [...document.querySelectorAll('body *')].filter((e) => !['MAIN', 'H1', 'P', 'SCRIPT', 'RC-LIVECHAT'].includes(e.tagName));
+      for (const e of light) bad.push(`page: <${e.tagName.toLowerCase()}>`);
+      for (const e of [...document.querySelectorAll('*'), ...root.querySelectorAll('*')]) {
+        const tag = e.tagName.toLowerCase();
+        if (e.getRootNode() === root && !ours.includes(tag)) bad.push(`<${tag}>`);
+        for (const a of e.attributes) if (a.name.startsWith('on')) bad.push(`<${tag} ${a.name}>`);
+        if (tag === 'svg' && (e.getAttribute('aria-hidden') !== 'true' || [...e.children].some((c) => c.tagName !== 'path')))
+          bad.push(`svg: ${e.outerHTML.slice(0, 80)}`);
+        if (tag === 'a' && e.getRootNode() === root) {
+          const href = e.getAttribute('href') ?? '';
+          if (!/^https?:\/\//.test(href) || e.getAttribute('rel') !== 'noopener noreferrer' || e.getAttribute('target') !== '_blank')
+            bad.push(`a: ${e.outerHTML.slice(0, 120)}`);
+        }
       }
-    }
-    return bad;
-  }, [...OUR_TAGS]);
+      return bad;
+    },
+    [...OUR_TAGS],
+  );
 }
 
 /** Elements whose content spills out sideways (a long word not wrapped) or that scroll sideways; content an
@@ -71,7 +93,10 @@ function readsForward(scope: Locator, text: string): Promise<boolean> {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const at = nodes.map((n) => n.data).join('').indexOf(text);
+    const at = nodes
+      .map((n) => n.data)
+      .join('')
+      .indexOf(text);
     if (at < 0) throw new Error(`no text ${text} in ${el.textContent}`);
     const x = (i: number) => {
       let n = 0;
@@ -86,7 +111,12 @@ function readsForward(scope: Locator, text: string): Promise<boolean> {
 }
 
 async function expectInert(page: Page, w: Watch, where: string) {
-  expect({ where, foreign: await foreignMarkup(page), dialogs: w.dialogs, errors: h.pageErrors }).toEqual({ where, foreign: [], dialogs: [], errors: [] });
+  expect({ where, foreign: await foreignMarkup(page), dialogs: w.dialogs, errors: h.pageErrors }).toEqual({
+    where,
+    foreign: [],
+    dialogs: [],
+    errors: [],
+  });
 }
 
 test('widget §9: agent messages with markup, javascript: links, RTL overrides, a 5,000-char word and a 20,000-char message are inert text', async () => {
@@ -128,9 +158,25 @@ test('widget §9: agent names, department names, custom field labels and config 
     customFields: [
       { _id: 'cf1', label: PAYLOADS.svg, scope: 'visitor', visibility: 'visible', public: true, type: 'input' },
       { _id: 'cf2', label: `${PAYLOADS.rtl}`, scope: 'visitor', visibility: 'visible', public: true, type: 'input' },
-      { _id: 'cf3', label: PAYLOADS.word, scope: 'visitor', visibility: 'visible', public: true, type: 'select', options: `${PAYLOADS.script}, ${PAYLOADS.js}` },
+      {
+        _id: 'cf3',
+        label: PAYLOADS.word,
+        scope: 'visitor',
+        visibility: 'visible',
+        public: true,
+        type: 'select',
+        options: `${PAYLOADS.script}, ${PAYLOADS.js}`,
+      },
     ],
-    agents: [{ _id: 'agent-1', username: 'agent1', name: `${PAYLOADS.img}${PAYLOADS.word}${RLO}`, status: 'online', departments: ['dep-a', 'dep-b', 'dep-c'] }],
+    agents: [
+      {
+        _id: 'agent-1',
+        username: 'agent1',
+        name: `${PAYLOADS.img}${PAYLOADS.word}${RLO}`,
+        status: 'online',
+        departments: ['dep-a', 'dep-b', 'dep-c'],
+      },
+    ],
   });
   const w = await watch(h.context);
   const { page, widget } = await h.openHostPage({ seed });

@@ -5,7 +5,11 @@ import { english } from './english.ts';
 import type { Harness, HostPageOptions, Widget } from './harness.ts';
 
 /** Polls `get` until it returns something other than undefined/null/false; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, get: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  get: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await get();

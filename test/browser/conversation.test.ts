@@ -111,7 +111,18 @@ test('widget §4.5, contract §4.4: earlier history through "Show earlier messag
   const start = Date.now() - 3_600_000;
   const earlier = Array.from({ length: 60 }, (_, i) => {
     const ts = new Date(start + (i + 1) * 1000);
-    return { _id: `old-${i + 1}`, rid, msg: `old message ${i + 1}`, u: { _id: 'agent-1', username: 'agent1', name: AGENT }, ts, _updatedAt: ts, urls: [], mentions: [], channels: [], md: [] };
+    return {
+      _id: `old-${i + 1}`,
+      rid,
+      msg: `old message ${i + 1}`,
+      u: { _id: 'agent-1', username: 'agent1', name: AGENT },
+      ts,
+      _updatedAt: ts,
+      urls: [],
+      mentions: [],
+      channels: [],
+      md: [],
+    };
   });
   h.server.store.roomMessages(rid).unshift(...earlier);
   await page.reload();

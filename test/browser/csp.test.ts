@@ -13,7 +13,7 @@ async function connectSrc(): Promise<string> {
   return `connect-src ${server.origin} ws://${server.host}`;
 }
 
-test('widget §2: under script-src/style-src \'self\' the journey works with zero CSP violations', async () => {
+test("widget §2: under script-src/style-src 'self' the journey works with zero CSP violations", async () => {
   const csp = `default-src 'self'; script-src 'self'; style-src 'self'; ${await connectSrc()}; img-src 'self' data:`;
   const w = await watch(h.context);
   const { page, widget } = await h.openHostPage({ headers: { 'content-security-policy': csp } });
@@ -25,7 +25,7 @@ test('widget §2: under script-src/style-src \'self\' the journey works with zer
   expect(h.pageErrors).toEqual([]);
 });
 
-test('widget §2: on a page that requires nonces, the script tag\'s nonce covers the <style> fallback', async () => {
+test("widget §2: on a page that requires nonces, the script tag's nonce covers the <style> fallback", async () => {
   const csp = `default-src 'self'; script-src 'nonce-abc'; style-src 'nonce-abc'; ${await connectSrc()}; img-src 'self' data:`;
   const w = await watch(h.context);
   // a browser without constructable stylesheets: the widget falls back to <style>, which only the nonce lets in

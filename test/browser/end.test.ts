@@ -15,7 +15,9 @@ test('widget §4.5, contract §5.3: the agent closes the room → finished scree
   await widget.host.getByRole('button', { name: en.startNewChat }).click();
   await widget.composer.waitFor();
   await widget.send('second chat');
-  const second = await waitFor('a second room with the message', () => h.store.rooms().find((r) => r._id !== rid && storedTexts(h, r._id).includes('second chat')));
+  const second = await waitFor('a second room with the message', () =>
+    h.store.rooms().find((r) => r._id !== rid && storedTexts(h, r._id).includes('second chat')),
+  );
   expect(second.open).toBe(true);
   expect(h.server.store.rooms.get(rid)!.open).toBeUndefined();
   expect(storedTexts(h, rid)).toEqual(['first chat']);

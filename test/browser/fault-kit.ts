@@ -42,7 +42,9 @@ export async function downServer(): Promise<{ url: string; up(seed?: Seed): Prom
 
 /** A host page whose widget talks to `server` (not this test's stand-in). */
 export const pageFor = (h: Harness, server: string) =>
-  h.openHostPage({ html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><h1>Host</h1><script async src="/livechat.js" data-server="${server}"></script></body></html>` });
+  h.openHostPage({
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><h1>Host</h1><script async src="/livechat.js" data-server="${server}"></script></body></html>`,
+  });
 
 /** A body the widget gets instead of the stand-in's answer: a string as is (the stand-in never sees the request, as
  * when a proxy answers), or a function of the stand-in's own body (it did act: a server answering in another shape);

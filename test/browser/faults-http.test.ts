@@ -48,7 +48,12 @@ test('widget §2, §4.1: the stand-in down at start-up (connection refused) — 
   const rid = await waitFor('a room', () => [...srv.store.rooms.values()][0]?._id);
   await waitFor('the message stored', () => srv.store.roomMessages(rid).some((m) => m.msg === 'after the outage'));
   expect(srv.store.visitors.size).toBe(1);
-  expect(srv.store.roomMessages(rid).filter((m) => !m.t).map((m) => m.msg)).toEqual(['after the outage']);
+  expect(
+    srv.store
+      .roomMessages(rid)
+      .filter((m) => !m.t)
+      .map((m) => m.msg),
+  ).toEqual(['after the outage']);
   expect(h.pageErrors).toEqual([]);
 });
 
@@ -66,7 +71,10 @@ test('widget §4.4, contract §2: two 503s on POST livechat/visitor keep every t
     expect(h.store.visitors()).toEqual([]);
   }
   await widget.startButton.click(); // → 429: "Trying again in 1 s…", then by itself
-  await widget.host.getByRole('status').filter({ hasText: english('retryingIn', { n: 1 }) }).waitFor({ timeout: 10_000 });
+  await widget.host
+    .getByRole('status')
+    .filter({ hasText: english('retryingIn', { n: 1 }) })
+    .waitFor({ timeout: 10_000 });
   await widget.composer.waitFor({ timeout: 10_000 });
   expect(posts()).toBe(4);
   expect(h.store.visitors()).toHaveLength(1);
@@ -89,7 +97,12 @@ test('widget §4.4, contract §4.2, §1.5: 503 then 429 on GET livechat/room —
   expect(await formValues(widget)).toEqual(DEFAULT_VISITOR);
   await widget.startButton.click(); // 429 → resubmits by itself after 1 s
   await widget.composer.waitFor({ timeout: 10_000 });
-  expect({ posts: posts(), rooms: rooms(), visitors: h.store.visitors().length, stored: h.store.rooms().length }).toEqual({ posts: 1, rooms: 3, visitors: 1, stored: 1 });
+  expect({ posts: posts(), rooms: rooms(), visitors: h.store.visitors().length, stored: h.store.rooms().length }).toEqual({
+    posts: 1,
+    rooms: 3,
+    visitors: 1,
+    stored: 1,
+  });
   await widget.send('one room');
   await waitFor('the message stored', () => storedTexts(h, h.store.onlyRoom()._id).includes('one room'));
 });

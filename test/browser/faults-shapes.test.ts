@@ -35,8 +35,15 @@ test('widget §9, contract §4.1: GET livechat/config malformed, then in seven w
   const retry = widget.dialog.getByRole('button', { name: en.tryAgain });
   await saysError(widget);
   await h.faults.reset();
-  const shapes = ['[]', 'null', '"config"', '{"success":true}', '{"config":null}', '{"config":{"settings":{}}}',
-    '{"config":{"settings":{},"theme":{},"messages":{},"departments":{}}}'];
+  const shapes = [
+    '[]',
+    'null',
+    '"config"',
+    '{"success":true}',
+    '{"config":null}',
+    '{"config":{"settings":{}}}',
+    '{"config":{"settings":{},"theme":{},"messages":{},"departments":{}}}',
+  ];
   const served = await rewrite(page, 'GET', /^config$/, shapes);
   while (served() < shapes.length) {
     const n = served();

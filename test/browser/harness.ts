@@ -12,8 +12,13 @@ import { startHostServer, type HostServer } from './host-server.ts';
 
 /** Flags that work here (docs: shared/notes/browser-tests.md); Playwright adds --headless itself. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 function chromiumPath(): string {
@@ -242,9 +247,13 @@ export function useHarness(): Harness {
       const srv = await ensureServer(opts.seed);
       let url = opts.url;
       if (!url) {
-        const attrs = Object.entries(opts.attrs ?? {}).map(([k, v]) => ` data-${k}="${v.replace(/"/g, '&quot;')}"`).join('');
+        const attrs = Object.entries(opts.attrs ?? {})
+          .map(([k, v]) => ` data-${k}="${v.replace(/"/g, '&quot;')}"`)
+          .join('');
         const tag = `<script async src="/livechat.js" data-server="${srv.url}"${attrs}></script>`;
-        const html = opts.html ?? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body><h1>Host page</h1>%WIDGET%</body></html>`;
+        const html =
+          opts.html ??
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body><h1>Host page</h1>%WIDGET%</body></html>`;
         url = h.host.page(html.replaceAll('%WIDGET%', tag).replaceAll('%SERVER%', srv.url), opts.headers);
       }
       const page = await (opts.context ?? h.context).newPage();

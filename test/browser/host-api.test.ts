@@ -81,7 +81,9 @@ test('§8 setLanguage switches the texts at run time; remove() leaves no element
 });
 
 test('§4.6 consent: before "I agree" nothing is stored and nothing but the config request goes out', async () => {
-  const seed = seedWith({ settings: { Livechat_force_accept_data_processing_consent: true, Livechat_data_processing_consent_text: 'We keep your messages.' } });
+  const seed = seedWith({
+    settings: { Livechat_force_accept_data_processing_consent: true, Livechat_data_processing_consent_text: 'We keep your messages.' },
+  });
   await h.startServer(seed);
   const sent: string[] = [];
   h.context.on('request', (r) => r.url().startsWith(h.server.url) && sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
@@ -123,8 +125,12 @@ async function listeners(page: Page): Promise<string[]> {
 const countTimers = () => {
   const pending = new Set<number>();
   const w = window as any;
-  for (const [set, clear] of [['setTimeout', 'clearTimeout'], ['setInterval', 'clearInterval']]) {
-    const s = w[set], c = w[clear];
+  for (const [set, clear] of [
+    ['setTimeout', 'clearTimeout'],
+    ['setInterval', 'clearInterval'],
+  ]) {
+    const s = w[set],
+      c = w[clear];
     w[set] = (fn: any, ms?: number, ...a: any[]) => {
       const id: number = s((...x: any[]) => (set == 'setTimeout' && pending.delete(id), typeof fn == 'function' && fn(...x)), ms, ...a);
       pending.add(id);
@@ -169,7 +175,10 @@ const fakeKeyboard = () => {
 test('§8 phones: at 375×667 the open widget fills the screen, the keyboard never covers the composer, the page holds still', async () => {
   const phone = await h.browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
   await phone.addInitScript(fakeKeyboard);
-  const { page, widget } = await h.openHostPage({ context: phone, html: `<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="height:3000px">%WIDGET%</body></html>` });
+  const { page, widget } = await h.openHostPage({
+    context: phone,
+    html: `<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="height:3000px">%WIDGET%</body></html>`,
+  });
   await widget.open();
   await widget.register();
   const box = async () => (await widget.dialog.boundingBox())!;

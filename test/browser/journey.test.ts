@@ -26,7 +26,8 @@ test('widget §4.4: launcher → pre-chat form → register (§2) → room (§4.
   await widget.open();
   await widget.register(DEFAULT_VISITOR);
   await widget.send('Hello from the host page');
-  await expect.poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id).map((m) => m.msg)), { timeout: 10_000 })
+  await expect
+    .poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id).map((m) => m.msg)), { timeout: 10_000 })
     .toEqual(['Hello from the host page']);
   const [visitor] = h.store.visitors();
   expect(visitor.token).toMatch(/^[0-9a-f]{64}$/);
@@ -41,7 +42,9 @@ test('widget §4.4: pressing Start with invalid input shows errors, focuses the 
   await expect.poll(() => widget.field(en.name).getAttribute('aria-invalid')).toBe('true');
   expect(await widget.field(en.email).getAttribute('aria-invalid')).toBe('true');
   expect(await widget.field(en.email).inputValue()).toBe('not-an-email');
-  expect(await widget.field(en.name).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+  expect(
+    await widget.field(en.name).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el),
+  ).toBe(true);
   expect(h.store.visitors()).toEqual([]);
 });
 

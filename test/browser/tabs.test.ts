@@ -18,7 +18,7 @@ async function secondTab(one: Awaited<ReturnType<typeof startChat>>) {
   return two;
 }
 
-test('widget §5: two tabs in step — a message sent in either tab and the agent\'s answer show in both, over one WebSocket', async () => {
+test("widget §5: two tabs in step — a message sent in either tab and the agent's answer show in both, over one WebSocket", async () => {
   const sockets = watchSockets(h.context);
   const one = await startChat(h, 'from tab one');
   const two = await secondTab(one);

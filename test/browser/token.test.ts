@@ -16,7 +16,8 @@ test('widget §9: the visitor token appears in no console line, DOM attribute or
   await second.widget.open();
   await h.agent.typing(rid, true);
   await h.agent.send(rid, 'Seen in both tabs');
-  for (const p of [page, second.page]) await expect.poll(() => p.locator('rc-livechat').getByRole('log').textContent(), { timeout: 10_000 }).toContain('Seen in both tabs');
+  for (const p of [page, second.page])
+    await expect.poll(() => p.locator('rc-livechat').getByRole('log').textContent(), { timeout: 10_000 }).toContain('Seen in both tabs');
   const token = h.store.visitors()[0].token;
   expect(token).toMatch(/^[0-9a-f]{64}$/);
   const leaks = async (p: Page) => {
@@ -32,5 +33,9 @@ test('widget §9: the visitor token appears in no console line, DOM attribute or
     return { dom: dom.filter((d) => d.includes(token)), posted: posted.filter((m) => m.includes(token)) };
   };
   const none = { dom: [], posted: [] };
-  expect({ first: await leaks(page), second: await leaks(second.page), console: w.console.filter((l) => l.includes(token)) }).toEqual({ first: none, second: none, console: [] });
+  expect({ first: await leaks(page), second: await leaks(second.page), console: w.console.filter((l) => l.includes(token)) }).toEqual({
+    first: none,
+    second: none,
+    console: [],
+  });
 });

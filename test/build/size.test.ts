@@ -8,7 +8,10 @@ import { expect, test } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 test('§1 the build writes exactly one file, dist/livechat.js, ≤ 36,000 bytes gzip', () => {
-  const out = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(out.status, out.stderr).toBe(0);
   expect(readdirSync(join(ROOT, 'dist'), { recursive: true })).toEqual(['livechat.js']);
   const raw = readFileSync(join(ROOT, 'dist/livechat.js'));

@@ -22,7 +22,8 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 /** §1.2 classic error envelope */
-export const rcError = (error: string, errorType?: string, status = 400) => json({ success: false, error, ...(errorType ? { errorType } : {}) }, status);
+export const rcError = (error: string, errorType?: string, status = 400) =>
+  json({ success: false, error, ...(errorType ? { errorType } : {}) }, status);
 
 /** Each route answers its queued answers in order and then repeats the last one. An Error rejects the fetch. */
 export function fakeRest(routes: Record<string, Answer | Answer[]>) {
@@ -82,7 +83,15 @@ export const makeConfig = (over: Partial<Config> = {}, s: Partial<ConfigSettings
   enabled: true,
   online: true,
   settings: settings(s),
-  theme: { title: 'Rocket.Chat', color: '#C1272D', offlineTitle: 'Leave a message', offlineColor: '#666666', position: 'right', background: '', actionLinks: { webrtc: [], jitsi: [] } },
+  theme: {
+    title: 'Rocket.Chat',
+    color: '#C1272D',
+    offlineTitle: 'Leave a message',
+    offlineColor: '#666666',
+    position: 'right',
+    background: '',
+    actionLinks: { webrtc: [], jitsi: [] },
+  },
   messages: {
     offlineMessage: '',
     offlineSuccessMessage: '',
@@ -103,11 +112,30 @@ export const makeConfig = (over: Partial<Config> = {}, s: Partial<ConfigSettings
 export const configAnswer = (c: Config) => json({ config: c, success: true });
 
 export const visitorAnswer = (token: string, over: Record<string, unknown> = {}) =>
-  json({ visitor: { _id: 'V1', username: 'guest-1', status: 'online', token, ts: '2024-05-02T12:34:56.789Z', _updatedAt: '2024-05-02T12:34:56.800Z', ...over }, success: true });
+  json({
+    visitor: {
+      _id: 'V1',
+      username: 'guest-1',
+      status: 'online',
+      token,
+      ts: '2024-05-02T12:34:56.789Z',
+      _updatedAt: '2024-05-02T12:34:56.800Z',
+      ...over,
+    },
+    success: true,
+  });
 
 export const roomAnswer = (rid: string, token: string) =>
   json({
-    room: { _id: rid, t: 'l', msgs: 0, ts: '2024-05-02T12:35:00.000Z', _updatedAt: '2024-05-02T12:35:00.000Z', v: { _id: 'V1', username: 'guest-1', token, status: 'online' }, open: true },
+    room: {
+      _id: rid,
+      t: 'l',
+      msgs: 0,
+      ts: '2024-05-02T12:35:00.000Z',
+      _updatedAt: '2024-05-02T12:35:00.000Z',
+      v: { _id: 'V1', username: 'guest-1', token, status: 'online' },
+      open: true,
+    },
     newRoom: true,
     success: true,
   });

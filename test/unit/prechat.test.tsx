@@ -142,7 +142,9 @@ describe('widget §4.4: the pre-chat form is built from the config (§4.1)', () 
   });
 
   it('§4.1 a returning visitor (config.guest) finds name and email filled in', async () => {
-    await show(makeConfig({ guest: { _id: 'V9', username: 'guest-9', token: 'x', name: 'Old Name', visitorEmails: [{ address: 'old@example.com' }] } }));
+    await show(
+      makeConfig({ guest: { _id: 'V9', username: 'guest-9', token: 'x', name: 'Old Name', visitorEmails: [{ address: 'old@example.com' }] } }),
+    );
     expect(input('Name').value).toBe('Old Name');
     expect(input('Email').value).toBe('old@example.com');
   });
@@ -259,10 +261,25 @@ describe('§2.1 / widget §4.4: submit', () => {
   });
 
   it.each([
-    ['§2.2 error-invalid-email → Email', rcError('Invalid email jane@example.com [error-invalid-email]', 'error-invalid-email'), 'Email', 'Enter a valid email address.'],
-    ['§2.2 error-invalid-department → Department', rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'), /^Department/, 'This value is not valid.'],
+    [
+      '§2.2 error-invalid-email → Email',
+      rcError('Invalid email jane@example.com [error-invalid-email]', 'error-invalid-email'),
+      'Email',
+      'Enter a valid email address.',
+    ],
+    [
+      '§2.2 error-invalid-department → Department',
+      rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'),
+      /^Department/,
+      'This value is not valid.',
+    ],
     ['§2.2 plain error-invalid-department (omni-core) → Department', rcError('error-invalid-department'), /^Department/, 'This value is not valid.'],
-    ['§2.2 Missing required custom fields → that field', rcError('Missing required custom fields: order'), /^Order number/, 'This field is required.'],
+    [
+      '§2.2 Missing required custom fields → that field',
+      rcError('Missing required custom fields: order'),
+      /^Order number/,
+      'This field is required.',
+    ],
   ] as const)('%s, focused, every value kept, no room asked for', async (_, answer, label, message) => {
     await show(full(), { 'POST visitor': answer });
     fillValid();
@@ -290,7 +307,11 @@ describe('§2.1 / widget §4.4: submit', () => {
 
   it('§1.4 / widget §4.4: 429 shows a calm "try again in N s" countdown and resubmits by itself; values kept', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const tooMany = rcError('Error, too many requests. Please slow down. You must wait 3 seconds before trying this endpoint again. [error-too-many-requests]', undefined, 429);
+    const tooMany = rcError(
+      'Error, too many requests. Please slow down. You must wait 3 seconds before trying this endpoint again. [error-too-many-requests]',
+      undefined,
+      429,
+    );
     await show(full(), { 'POST visitor': [tooMany, (c) => visitorAnswer(c.body.visitor.token)] });
     fillValid();
     const before = values();
@@ -335,7 +356,9 @@ describe('§2.1 / widget §4.4: submit', () => {
   });
 
   it('§2.2 an error naming no field (registration failed) is shown as an alert; values kept', async () => {
-    await show(full(), { 'POST visitor': rcError('Error registering visitor [error-livechat-visitor-registration]', 'error-livechat-visitor-registration') });
+    await show(full(), {
+      'POST visitor': rcError('Error registering visitor [error-livechat-visitor-registration]', 'error-livechat-visitor-registration'),
+    });
     fillValid();
     const before = values();
     start();
@@ -377,7 +400,11 @@ describe('§2.1 / widget §4.4: submit', () => {
 describe('widget §4.4: input survives every failure, and what is sent is what the visitor sees', () => {
   it('§1.4 a value corrected during the 429 countdown is the one the automatic retry sends', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const tooMany = rcError('Error, too many requests. Please slow down. You must wait 2 seconds before trying this endpoint again. [error-too-many-requests]', undefined, 429);
+    const tooMany = rcError(
+      'Error, too many requests. Please slow down. You must wait 2 seconds before trying this endpoint again. [error-too-many-requests]',
+      undefined,
+      429,
+    );
     await show(full(), { 'POST visitor': [tooMany, (c) => visitorAnswer(c.body.visitor.token)] });
     fillValid();
     start();
@@ -394,7 +421,11 @@ describe('widget §4.4: input survives every failure, and what is sent is what t
 
   it.each([
     ['§2.2 Missing required custom fields for a field the config does not show', rcError('Missing required custom fields: secret'), {}],
-    ['§2.2 error-invalid-department for a data-department the form does not show', rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'), { department: 'Billing' }],
+    [
+      '§2.2 error-invalid-department for a data-department the form does not show',
+      rcError('The provided department is invalid [error-invalid-department]', 'error-invalid-department'),
+      { department: 'Billing' },
+    ],
   ] as const)('%s: the visitor is told (an alert), not left with nothing on screen', async (_, answer, opts) => {
     await show(makeConfig({ departments: [departments[1]!] }), { 'POST visitor': answer }, opts);
     type('Name', 'Jane');

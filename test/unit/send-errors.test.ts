@@ -14,7 +14,7 @@ describe('POST livechat/message answers for the outbox', () => {
   it('§4.3 / §1.2 known 4xx codes are permanent, whatever envelope they come in', () => {
     expect(PERMANENT_ERRORS).toContain('room-closed');
     expect(classifySend(400, 'room-closed')).toEqual({ permanent: true, error: 'room-closed' });
-    expect(classifySend(400, 'must have required property \'rid\' [invalid-params]')).toEqual({ permanent: true, error: 'invalid-params' });
+    expect(classifySend(400, "must have required property 'rid' [invalid-params]")).toEqual({ permanent: true, error: 'invalid-params' });
     expect(classifySend(400, 'message-length-exceeds-character-limit')).toEqual({ permanent: true, error: 'message-length-exceeds-character-limit' });
   });
   it('other 4xx are permanent with their own text, so they never loop', () => {

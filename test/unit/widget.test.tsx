@@ -16,7 +16,17 @@ const TOKEN = 'ab'.repeat(32);
 const returning = (s: Parameters<typeof makeConfig>[1] = {}) =>
   makeConfig({ guest: { _id: 'V1', username: 'guest-1', token: TOKEN, name: 'Jane' }, room: { _id: 'R1', open: true } }, s);
 const sentOk = (c: { body: any }) =>
-  json({ message: { _id: c.body._id, rid: c.body.rid, msg: c.body.msg, token: c.body.token, u: { _id: 'V1', username: 'guest-1', name: 'Jane' }, ts: new Date().toISOString() }, success: true });
+  json({
+    message: {
+      _id: c.body._id,
+      rid: c.body.rid,
+      msg: c.body.msg,
+      token: c.body.token,
+      u: { _id: 'V1', username: 'guest-1', name: 'Jane' },
+      ts: new Date().toISOString(),
+    },
+    success: true,
+  });
 
 let widget: Widget | undefined;
 let rest: ReturnType<typeof fakeRest>;
@@ -66,7 +76,12 @@ describe('widget §4.5: the composer', () => {
     expect(within(log()).getByText('hello there')).toBeTruthy();
     await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(1));
     const body = rest.to('POST message')[0]!.body;
-    expect(body).toEqual({ token: expect.stringMatching(/^[0-9a-f]{64}$/), rid: 'R1', msg: 'hello there', _id: expect.stringMatching(/^[23456789A-HJ-NP-Za-km-z]{17}$/) });
+    expect(body).toEqual({
+      token: expect.stringMatching(/^[0-9a-f]{64}$/),
+      rid: 'R1',
+      msg: 'hello there',
+      _id: expect.stringMatching(/^[23456789A-HJ-NP-Za-km-z]{17}$/),
+    });
     await vi.waitFor(() => expect(within(log()).queryByText('Sending…')).toBeNull());
     expect(within(log()).getAllByText('hello there')).toHaveLength(1);
   });
@@ -124,17 +139,27 @@ describe('widget §4.5: the composer', () => {
   });
 
   it('widget §6: registration failing on the first message (no network) is retried by itself: "Sending…", then sent once', async () => {
-    await open(makeConfig({}, { registrationForm: false }), { 'POST visitor': [new TypeError('Failed to fetch'), (c) => visitorAnswer(c.body.visitor.token)] });
+    await open(makeConfig({}, { registrationForm: false }), {
+      'POST visitor': [new TypeError('Failed to fetch'), (c) => visitorAnswer(c.body.visitor.token)],
+    });
     typeMsg('first message');
     fireEvent.keyDown(box(), { key: 'Enter' });
     await vi.waitFor(() => expect(rest.to('POST message')).toHaveLength(1), { timeout: 3000 }); // back-off: under 1 s
     const flow = ['GET config', 'POST visitor', 'GET room', 'POST message'];
-    expect(rest.calls.map((c) => c.route).filter((r) => flow.includes(r))).toEqual(['GET config', 'POST visitor', 'POST visitor', 'GET room', 'POST message']);
+    expect(rest.calls.map((c) => c.route).filter((r) => flow.includes(r))).toEqual([
+      'GET config',
+      'POST visitor',
+      'POST visitor',
+      'GET room',
+      'POST message',
+    ]);
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent|Sending…/)).toBeNull());
   });
 
   it('widget §6: registration refused (4xx) on the first message marks it "Not sent" with the reason; Try again goes through', async () => {
-    await open(makeConfig({}, { registrationForm: false }), { 'POST visitor': [rcError('error-refused'), (c) => visitorAnswer(c.body.visitor.token)] });
+    await open(makeConfig({}, { registrationForm: false }), {
+      'POST visitor': [rcError('error-refused'), (c) => visitorAnswer(c.body.visitor.token)],
+    });
     typeMsg('first message');
     fireEvent.keyDown(box(), { key: 'Enter' });
     await vi.waitFor(() => expect(within(log()).queryByText(/Not sent/)).not.toBeNull());
