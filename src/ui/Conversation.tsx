@@ -9,6 +9,7 @@ import { Composer } from './Composer.tsx';
 import { errorSentence } from './errors.ts';
 import { Text } from './Text.tsx';
 import { t, tNodes } from './t.ts';
+import { formatTime } from './time.ts';
 
 /** Runs once per new message element: a message added at the end brings the list down to it; older pages
  * added at the top leave the view where it is (the browser's scroll anchoring keeps it steady). */
@@ -21,9 +22,9 @@ const nearTop = (e: Event) => (e.currentTarget as HTMLElement).scrollTop < 40 &&
 
 const MESSAGE_CLASS: Record<ChatMessage['from'], string> = { agent: 'agent-message', visitor: 'visitor-message', system: 'system-message' };
 
-/** One message. Its words come from the locale, a signal: @preact/signals then re-renders it only for another
- * language or a new message object (messages are immutable), so with 1,000 messages an arriving one renders one
- * item, not all (widget spec §4.5). */
+/** One message. Its time is formatted for the visitor's locale, a signal: @preact/signals then re-renders the item
+ * only for another language or a new message object (messages are immutable), so with 1,000 messages an arriving
+ * one renders one item, not all (widget spec §4.5). */
 function Item({ message }: { message: ChatMessage }) {
   const { delivery } = message;
   return (
@@ -32,6 +33,9 @@ function Item({ message }: { message: ChatMessage }) {
       <span class="message-text">
         <Text s={message.msg} />
       </span>
+      <time class="message-time" dateTime={new Date(message.ts).toISOString()}>
+        {formatTime(message.ts)}
+      </time>
       {delivery?.state == 'sending' && <span class="message-status">{t('sending')}</span>}
       {delivery?.state == 'failed' && (
         <span class="message-status error">

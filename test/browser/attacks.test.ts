@@ -38,6 +38,7 @@ const OUR_TAGS = new Set([
   'span',
   'a',
   'bdi',
+  'time',
 ]);
 
 /** Markup that should not be there: foreign tags, event-handler attributes, icons that are not ours, links that

@@ -7,8 +7,9 @@ export const conversation = `
 .message-list>div{max-width:80%;padding:8px 12px;border-radius:12px;background:var(--rc-agent-bubble);white-space:pre-wrap;overflow-wrap:anywhere}
 .message-list>.visitor-message{align-self:flex-end;background:var(--rc-color);color:var(--rc-text-on-color)}
 .message-list>.system-message{align-self:center;background:none;color:var(--rc-text-muted);font-size:14px}
-.author,.message-status{display:block;color:var(--rc-text-muted);font-size:12px}
-.visitor-message .message-status{color:inherit}
+.author,.message-status,.message-time{display:block;color:var(--rc-text-muted);font-size:12px}
+.message-time{text-align:end}
+.visitor-message .message-status,.visitor-message .message-time{color:inherit}
 .status-line{min-height:1.4em;padding:0 16px;font-size:14px}
 .composer{display:flex;align-items:flex-end;gap:8px;padding:8px;border-top:1px solid var(--rc-border)}
 .composer textarea{resize:none;field-sizing:content;max-height:calc(5lh + 22px)}
