@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Agent } from '../src/api/contract.ts';
 import { plainError, meteorError } from './errors.ts';
-import { plainText, randomId, type Store, type StoredAgent, type StoredDepartment, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
+import { randomId, type Store, type StoredAgent, type StoredDepartment, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
 
 export function requireGuest(store: Store, token: unknown): StoredVisitor {
   const visitor = typeof token === 'string' ? store.visitorByToken(token) : undefined;
@@ -67,13 +67,13 @@ export function createRoom(store: Store, visitor: StoredVisitor, source: 'widget
   return room;
 }
 
-/** The visitor's message as Livechat.sendMessage stores it (§4.3). */
+/** The visitor's message as Livechat.sendMessage stores it (§4.3), before the save hook adds `md`. */
 export function visitorMessage(visitor: StoredVisitor, rid: string, msg: string, _id: string): StoredMessage {
   const now = new Date();
   return {
     _id, rid, msg, token: visitor.token, alias: visitor.name ?? visitor.username,
     u: { _id: visitor._id, username: visitor.username, ...(visitor.name ? { name: visitor.name } : {}) },
-    ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: plainText(msg),
+    ts: now, _updatedAt: now, urls: [], mentions: [], channels: [],
   };
 }
 

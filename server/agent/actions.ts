@@ -1,6 +1,6 @@
 // What an agent can do to a room from the console. Each action goes through the store, so the
 // widget sees it over DDP exactly as it would see a real agent's action (§6.5).
-import { plainText, randomId, type Store, type StoredAgent, type StoredRoom } from '../store.ts';
+import { randomId, type Store, type StoredAgent, type StoredRoom } from '../store.ts';
 import { STREAM_NOTIFY_ROOM } from '../../src/api/contract.ts';
 import { HttpError } from './http.ts';
 import { roomView } from './views.ts';
@@ -49,9 +49,9 @@ export function sendMessage(store: Store, rid: string, body: Record<string, unkn
   if (typeof body.msg !== 'string' || body.msg.trim() === '') throw new HttpError(400, 'invalid-msg');
   const agent = servingAgent(store, room);
   const now = new Date();
-  const message = store.saveMessage({
+  const message = store.saveUserMessage({
     _id: randomId(), rid, msg: body.msg, u: { _id: agent._id, username: agent.username, name: agent.name },
-    ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: plainText(body.msg),
+    ts: now, _updatedAt: now, urls: [], mentions: [], channels: [],
   });
   room.waitingResponse = false;
   return { message };

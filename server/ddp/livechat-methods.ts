@@ -60,7 +60,7 @@ export const livechatMethods: Record<string, Method> = {
     } else if (room.v.token !== guest.token) fail('cannot-access-room');
     // an _id already stored fails the insert: an internal error for the client, as RC's duplicate-key error
     for (const list of store.messages.values()) if (list.some((m) => m._id === _id)) throw new Error(`duplicate message _id ${_id}`);
-    const saved = store.saveMessage(visitorMessage(guest, room!._id, msg, _id));
+    const saved = store.saveUserMessage(visitorMessage(guest, room!._id, msg, _id));
     return { result: { ...saved, newRoom, showConnecting: false } };
   },
 };

@@ -25,7 +25,7 @@ function savePageHistory(store: Store, token: string, rid: string | undefined, p
   const hidden = !store.setting('Livechat_Visitor_navigation_as_a_message');
   return store.saveMessage({
     _id: randomId(), rid: rid ?? '', t: 'livechat_navigation_history', msg: `${pageInfo.title} - ${pageInfo.location.href}`, groupable: false,
-    u: ROCKET_CAT, ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: [],
+    u: ROCKET_CAT, ts: now, _updatedAt: now, urls: [], mentions: [], channels: [],
     navigation: { page: pageInfo, token },
     // a visitor without a room yet: kept for a month
     ...(rid ? {} : { expireAt: now.getTime() + 2592000000 }),

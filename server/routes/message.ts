@@ -3,7 +3,7 @@ import { route } from '../route.ts';
 import { S } from '../params.ts';
 import { meteorError, plainError } from '../errors.ts';
 import { requireGuest, requireRoom, visitorMessage } from '../livechat.ts';
-import { plainText, randomId, type Store, type StoredMessage } from '../store.ts';
+import { randomId, type Store, type StoredMessage } from '../store.ts';
 import type { Ctx } from '../route.ts';
 
 const tokenRid = { token: S.string, rid: S.string };
@@ -41,7 +41,7 @@ export const messageRoutes = [
       const _id = (body._id as string) || randomId();
       // Rocket.Chat is not idempotent here: the insert of a known _id yields nothing and the route dies on a TypeError (§4.3)
       if (messageExists(store, _id)) throw plainError('Cannot convert undefined or null to object');
-      return { message: store.saveMessage(visitorMessage(visitor, room._id, msg, _id)) };
+      return { message: store.saveUserMessage(visitorMessage(visitor, room._id, msg, _id)) };
     },
   }),
   route({
@@ -59,8 +59,8 @@ export const messageRoutes = [
       if (message.u._id !== visitor._id || message.t) throw meteorError('error-action-not-allowed', 'Message editing not allowed');
       const now = new Date();
       const msg = ctx.body.msg as string;
-      const edited: StoredMessage = { ...message, msg, md: plainText(msg), editedAt: now, _updatedAt: now, editedBy: { _id: visitor._id, username: visitor.username } };
-      return { message: ctx.store.saveMessage(edited) };
+      const edited: StoredMessage = { ...message, msg, editedAt: now, _updatedAt: now, editedBy: { _id: visitor._id, username: visitor.username } };
+      return { message: ctx.store.saveUserMessage(edited) };
     },
   }),
   route({

@@ -56,7 +56,7 @@ test('§6.5 a stored message goes out with exactly the spec\'s fields and EJSON 
   const c = await DdpClient.connected(h.wsUrl);
   c.subscribe('rc-ddp-client-1', 'stream-room-messages', R, { token: T, visitorToken: T });
   await c.next((f) => f.msg === 'ready');
-  h.store.saveMessage(textMessage(R, { _id: 'A', username: 'agent1', name: 'Agent One' }, 'Hi, how can I help?', {
+  h.store.saveUserMessage(textMessage(R, { _id: 'A', username: 'agent1', name: 'Agent One' }, 'Hi, how can I help?', {
     _id: 'm1', ts: new Date(1714653300000), _updatedAt: new Date(1714653300012),
   }));
   expect(await c.nextRaw()).toBe(
