@@ -14,9 +14,8 @@ export interface Ctx {
   /** path params, e.g. `{ rid }` for `livechat/messages.history/:rid` */
   params: Record<string, string>;
   query: Record<string, unknown>;
+  /** the JSON body; `{}` for a route that reads the request itself */
   body: Record<string, unknown>;
-  /** raw request bytes, for the multipart upload */
-  raw: Buffer;
   /** node:dns resolveMx unless the server was started with another (offline-message address check) */
   resolveMx: MxResolver;
 }
@@ -40,8 +39,8 @@ export interface RouteDef {
   typed?: true;
   /** the route's own limit (§1.5); routes without one get the default limiter (app.ts) */
   rateLimit?: { calls: number; windowMs: number };
-  /** raw body wanted (multipart): skip JSON parsing */
-  rawBody?: boolean;
+  /** the route reads the request body itself (the multipart upload), so nothing reads it before */
+  readsBody?: true;
   action(ctx: Ctx): unknown | Promise<unknown>;
 }
 
