@@ -7,10 +7,8 @@ import { absoluteUrl, publicAgent } from '../livechat.ts';
 import { CHIME_PATH } from '../sounds.ts';
 import type { Store } from '../store.ts';
 
-/** Rocket.Chat sends the chime as one absolute URL string (api/lib/livechat.ts settings()); contract.ts still types
- * `resources.sound` as an array, which the official widget cannot play. */
-type StandInConfig = Omit<Config, 'resources'> & { resources: { sound: string; emojis: unknown[] } };
-
+/** api/lib/livechat.ts settings(): of uploads only `fileUpload` — no size or type limit; those are public settings
+ * (`FileUpload_MaxFileSize`, `FileUpload_MediaTypeWhiteList`/`BlackList`) that the official widget never reads. */
 function settings(store: Store): ConfigSettings {
   const s = <T>(id: string) => store.setting<T>(id);
   const limit = s<boolean>('Livechat_enable_message_character_limit')
@@ -47,12 +45,12 @@ function customFields(store: Store): PublicCustomField[] {
     }));
 }
 
-function buildConfig(store: Store, req: IncomingMessage, token?: string, department?: string): StandInConfig {
+function buildConfig(store: Store, req: IncomingMessage, token?: string, department?: string): Config {
   const s = <T>(id: string) => store.setting<T>(id);
   const departments = [...store.departments.values()]
     .filter((d) => d.enabled && [...store.agents.values()].some((a) => a.departments.includes(d._id)))
     .map(({ _id, name, showOnRegistration, showOnOfflineForm }) => ({ _id, name, showOnRegistration, showOnOfflineForm }));
-  const config: StandInConfig = {
+  const config: Config = {
     enabled: true,
     settings: settings(store),
     theme: {

@@ -116,6 +116,17 @@ describe('§4.1 GET livechat/config', () => {
     expect(c.messages).toMatchObject({ dataProcessingConsentText: 'We store data', offlineSuccessMessage: 'Thanks!', conversationFinishedMessage: 'Bye' });
   });
 
+  it('§4.1 §4.11 uploads show only as settings.fileUpload: no size or type limit is in Rocket.Chat\'s config', async () => {
+    s = await start({ seed: seedWith({ FileUpload_MaxFileSize: 4321, FileUpload_MediaTypeWhiteList: 'image/*', FileUpload_MediaTypeBlackList: 'video/*' }) });
+    const { config: c } = await config();
+    expect(Object.keys(c.settings).sort()).toEqual([
+      'agentHiddenInfo', 'allowSwitchingDepartments', 'clearLocalStorageWhenChatEnded', 'displayOfflineForm', 'emailFieldRegistrationForm',
+      'fileUpload', 'forceAcceptDataProcessingConsent', 'hiddenSystemMessages', 'hideWatermark', 'historyMonitorType', 'language',
+      'limitTextLength', 'nameFieldRegistrationForm', 'registrationForm', 'showConnecting', 'transcript', 'videoCall', 'visitorsCanCloseChat',
+    ]);
+    expect(JSON.stringify(c)).not.toMatch(/4321|image\/\*|video\/\*/);
+  });
+
   it('§4.1 limitTextLength falls back to Message_MaxAllowedSize; FileUpload_Enabled gates fileUpload', async () => {
     s = await start({ seed: seedWith({ Livechat_enable_message_character_limit: true, Livechat_message_character_limit: 0, FileUpload_Enabled: false }) });
     const c = (await config()).config;
