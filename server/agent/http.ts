@@ -6,7 +6,7 @@ const MAX_BODY = 64 * 1024;
 /** The console API is also driven from test pages on other origins, so it allows any origin. */
 export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'access-control-allow-headers': 'content-type',
 };
 
