@@ -42,10 +42,12 @@ const API_PREFIX = '/api/v1/';
  * `API_Enable_Rate_Limiter_Limit_*_Default` settings; `API_Enable_Rate_Limiter` false turns all of it off. */
 function routeLimit(store: Store, def: RouteDef): RouteDef['rateLimit'] {
   if (store.setting('API_Enable_Rate_Limiter') !== true) return undefined;
-  return def.rateLimit ?? {
-    calls: Number(store.setting('API_Enable_Rate_Limiter_Limit_Calls_Default')),
-    windowMs: Number(store.setting('API_Enable_Rate_Limiter_Limit_Time_Default')),
-  };
+  return (
+    def.rateLimit ?? {
+      calls: Number(store.setting('API_Enable_Rate_Limiter_Limit_Calls_Default')),
+      windowMs: Number(store.setting('API_Enable_Rate_Limiter_Limit_Time_Default')),
+    }
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

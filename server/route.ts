@@ -24,7 +24,10 @@ export type MxResolver = (domain: string) => Promise<unknown>;
 
 /** A reply that is not `{...payload, success:true}`: its own status and body (upload's 403 / `reason` answers). */
 export class Raw {
-  constructor(readonly status: number, readonly body: unknown) {}
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
 }
 
 export interface RouteDef {

@@ -118,7 +118,16 @@ export function storeFromSeed(seed: Seed): Store {
   const store = new Store({ ...DEFAULT_SETTINGS, ...copy.settings });
   for (const d of copy.departments ?? []) store.departments.set(d._id, { enabled: true, showOnRegistration: true, showOnOfflineForm: true, ...d });
   for (const f of copy.customFields ?? [])
-    store.customFields.set(f._id, { visibility: 'visible', public: true, required: false, regexp: '', type: 'input', options: '', defaultValue: '', ...f });
+    store.customFields.set(f._id, {
+      visibility: 'visible',
+      public: true,
+      required: false,
+      regexp: '',
+      type: 'input',
+      options: '',
+      defaultValue: '',
+      ...f,
+    });
   for (const a of copy.agents ?? []) store.agents.set(a._id, { name: a.username, departments: [], ...a });
   return store;
 }

@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import type { FileInfo, LivechatRoomEvent, MessageAttachment } from '../src/api/contract.ts';
 import { withMarkdown } from './markdown.ts';
 
-
 export interface StoredDepartment {
   _id: string;
   name: string;
@@ -228,11 +227,26 @@ export class Store {
 
   /** Message.saveSystemMessage: `fields` are the type's extra data (transferData, navigation, requestData…). It skips the
    * save hooks, so a system message has no `md`. */
-  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], options: { msg?: string; ts?: Date; fields?: Record<string, unknown> } = {}): StoredMessage {
+  systemMessage(
+    room: StoredRoom,
+    t: string,
+    u: StoredMessage['u'],
+    options: { msg?: string; ts?: Date; fields?: Record<string, unknown> } = {},
+  ): StoredMessage {
     const now = options.ts ?? new Date();
     return this.saveMessage({
-      _id: randomId(), rid: room._id, msg: options.msg ?? '', t, groupable: false, u, ts: now, _updatedAt: now,
-      urls: [], mentions: [], channels: [], ...options.fields,
+      _id: randomId(),
+      rid: room._id,
+      msg: options.msg ?? '',
+      t,
+      groupable: false,
+      u,
+      ts: now,
+      _updatedAt: now,
+      urls: [],
+      mentions: [],
+      channels: [],
+      ...options.fields,
     });
   }
 
@@ -256,8 +270,6 @@ export class Store {
   }
 
   onlineAgents(departmentId?: string): StoredAgent[] {
-    return [...this.agents.values()].filter(
-      (a) => a.status === 'online' && (!departmentId || a.departments.includes(departmentId)),
-    );
+    return [...this.agents.values()].filter((a) => a.status === 'online' && (!departmentId || a.departments.includes(departmentId)));
   }
 }

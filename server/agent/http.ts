@@ -11,7 +11,10 @@ export const CORS_HEADERS = {
 };
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
     super(code);
   }
 }

@@ -66,7 +66,13 @@ export function editMessage(store: Store, rid: string, mid: string, body: Record
   if (message.t || !store.agents.has(message.u._id)) throw new HttpError(400, 'error-action-not-allowed');
   const msg = textOf(body);
   const now = new Date();
-  const edited = store.saveUserMessage({ ...message, msg, editedAt: now, editedBy: { _id: message.u._id, username: message.u.username }, _updatedAt: now });
+  const edited = store.saveUserMessage({
+    ...message,
+    msg,
+    editedAt: now,
+    editedBy: { _id: message.u._id, username: message.u.username },
+    _updatedAt: now,
+  });
   return { message: edited };
 }
 

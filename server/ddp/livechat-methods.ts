@@ -45,7 +45,10 @@ export const livechatMethods: Record<string, Method> = {
     for (const value of [token, _id, rid, msg]) checked(value, String_);
     checked({ agent }, object({ agent: maybe(object({ agentId: String_, username: String_ })) }));
     const guest = store.visitorByToken(token) ?? fail('invalid-token');
-    if (store.setting('Livechat_enable_message_character_limit') && msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)) {
+    if (
+      store.setting('Livechat_enable_message_character_limit') &&
+      msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)
+    ) {
       fail('message-length-exceeds-character-limit');
     }
     let room = store.rooms.get(rid);

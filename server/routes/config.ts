@@ -40,7 +40,12 @@ function customFields(store: Store): PublicCustomField[] {
   return [...store.customFields.values()]
     .filter((f) => f.scope === 'visitor' && f.visibility === 'visible' && f.public)
     .map((f) => ({
-      _id: f._id, label: f.label, regexp: f.regexp, required: f.required, type: f.type, defaultValue: f.defaultValue,
+      _id: f._id,
+      label: f.label,
+      regexp: f.regexp,
+      required: f.required,
+      type: f.type,
+      defaultValue: f.defaultValue,
       options: f.options ? f.options.split(',').map((o) => o.trim()) : [],
     }));
 }
@@ -54,9 +59,12 @@ function buildConfig(store: Store, req: IncomingMessage, token?: string, departm
     enabled: true,
     settings: settings(store),
     theme: {
-      title: s('Livechat_title'), color: s('Livechat_title_color'),
-      offlineTitle: s('Livechat_offline_title'), offlineColor: s('Livechat_offline_title_color'),
-      position: s<string>('Livechat_widget_position') || 'right', background: s('Livechat_background'),
+      title: s('Livechat_title'),
+      color: s('Livechat_title_color'),
+      offlineTitle: s('Livechat_offline_title'),
+      offlineColor: s('Livechat_offline_title_color'),
+      position: s<string>('Livechat_widget_position') || 'right',
+      background: s('Livechat_background'),
       actionLinks: { webrtc: [], jitsi: [] },
     },
     messages: {
@@ -83,7 +91,10 @@ function buildConfig(store: Store, req: IncomingMessage, token?: string, departm
   const room = store.openRoomOf(visitor.token);
   if (!room) return config;
   config.room = {
-    _id: room._id, departmentId: room.departmentId, servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() }, open: room.open,
+    _id: room._id,
+    departmentId: room.departmentId,
+    servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() },
+    open: room.open,
     ...(room.callStatus ? { callStatus: room.callStatus } : {}),
   };
   const agent = room.servedBy && publicAgent(store, room.servedBy._id);

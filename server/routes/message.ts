@@ -35,7 +35,10 @@ export const messageRoutes = [
       const room = requireRoom(store, visitor.token, body.rid);
       if (!room.open) throw plainError('room-closed');
       const msg = body.msg as string;
-      if (store.setting('Livechat_enable_message_character_limit') && msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)) {
+      if (
+        store.setting('Livechat_enable_message_character_limit') &&
+        msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)
+      ) {
         throw plainError('message-length-exceeds-character-limit');
       }
       const _id = (body._id as string) || randomId();
@@ -77,9 +80,19 @@ export const messageRoutes = [
   route({
     method: 'GET',
     path: 'livechat/messages.history/:rid',
-    schema: S.object({
-      token: S.string, ls: S.string, end: S.string, limit: S.number, offset: S.number, count: S.number, sort: S.string, searchText: S.string,
-    }, ['token']),
+    schema: S.object(
+      {
+        token: S.string,
+        ls: S.string,
+        end: S.string,
+        limit: S.number,
+        offset: S.number,
+        count: S.number,
+        sort: S.string,
+        searchText: S.string,
+      },
+      ['token'],
+    ),
     action: ({ store, query, params }) => {
       const visitor = requireGuest(store, query.token);
       const room = requireRoom(store, visitor.token, params.rid);

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedWith, start, type TestServer } from './client.ts';
 
 let s: TestServer;
-beforeEach(async () => { s = await start(); });
+beforeEach(async () => {
+  s = await start();
+});
 afterEach(() => s.close());
 
 describe('§4.8 POST livechat/offline.message (api/v1/offlineMessage.ts over lib/messages.ts sendOfflineMessage)', () => {
@@ -28,7 +30,9 @@ describe('§4.8 POST livechat/offline.message (api/v1/offlineMessage.ts over lib
     expect((await s.api('POST', 'livechat/offline.message', { ...form, email: '' })).body).toEqual(failure);
   });
   it('§4.8 missing message → AJV envelope', async () => {
-    expect((await s.api('POST', 'livechat/offline.message', { name: 'a', email: 'a@b.co' })).body.error).toBe("must have required property 'message' [invalid-params]");
+    expect((await s.api('POST', 'livechat/offline.message', { name: 'a', email: 'a@b.co' })).body.error).toBe(
+      "must have required property 'message' [invalid-params]",
+    );
   });
 });
 
@@ -59,18 +63,33 @@ describe('§4.8 Livechat_validate_offline_email (on in RC by default, off in the
 });
 
 describe('§4.10 POST livechat/transcript (lib/sendTranscript.ts, 6.13+)', () => {
-  it('§4.10 sent for the visitor\'s room, leaving a livechat_transcript_history message by rocket.cat', async () => {
+  it("§4.10 sent for the visitor's room, leaving a livechat_transcript_history message by rocket.cat", async () => {
     const { rid } = await s.chat('tok');
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'jane@example.com' })).body)
-      .toEqual({ message: 'Livechat transcript sent', success: true });
-    expect(s.store.roomMessages(rid).at(-1)).toMatchObject({ t: 'livechat_transcript_history', u: { username: 'rocket.cat' }, requestData: { type: 'visitor', visitor: { token: 'tok' } } });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'jane@example.com' })).body).toEqual({
+      message: 'Livechat transcript sent',
+      success: true,
+    });
+    expect(s.store.roomMessages(rid).at(-1)).toMatchObject({
+      t: 'livechat_transcript_history',
+      u: { username: 'rocket.cat' },
+      requestData: { type: 'visitor', visitor: { token: 'tok' } },
+    });
   });
-  it('§4.10 the room\'s own token is the credential: unknown room → error-invalid-room, another token → error-invalid-visitor', async () => {
+  it("§4.10 the room's own token is the credential: unknown room → error-invalid-room, another token → error-invalid-visitor", async () => {
     const { rid } = await s.chat('tok');
     await s.chat('other');
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid: 'nope', email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-room' });
-    expect((await s.api('POST', 'livechat/transcript', { token: 'other', rid, email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-visitor' });
-    expect((await s.api('POST', 'livechat/transcript', { token: 'nobody', rid, email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-visitor' });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid: 'nope', email: 'a@b.co' })).body).toEqual({
+      success: false,
+      error: 'error-invalid-room',
+    });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'other', rid, email: 'a@b.co' })).body).toEqual({
+      success: false,
+      error: 'error-invalid-visitor',
+    });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'nobody', rid, email: 'a@b.co' })).body).toEqual({
+      success: false,
+      error: 'error-invalid-visitor',
+    });
   });
   it('§4.10 "even if token changed by using an old token that matches room.v": same visitor by email, both rooms', async () => {
     const first = await s.chat('old-token', { email: 'jane@example.com' });
@@ -84,7 +103,13 @@ describe('§4.10 POST livechat/transcript (lib/sendTranscript.ts, 6.13+)', () =>
   });
   it('§4.10 an address the mailer refuses → [invalid email]; missing email → AJV', async () => {
     const { rid } = await s.chat('tok');
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'test' })).body).toEqual({ success: false, error: '[invalid email]', errorType: 'invalid email' });
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid })).body.error).toBe("must have required property 'email' [invalid-params]");
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'test' })).body).toEqual({
+      success: false,
+      error: '[invalid email]',
+      errorType: 'invalid email',
+    });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid })).body.error).toBe(
+      "must have required property 'email' [invalid-params]",
+    );
   });
 });

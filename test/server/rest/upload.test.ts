@@ -135,7 +135,9 @@ describe('§4.11 checks, in order', () => {
 
 it('§4.11 the default seed takes uploads up to 5 MB: 5,242,879 bytes pass, 5,242,880 are cut and refused', async () => {
   expect((await upload({ file: { data: Buffer.alloc(5_242_879), type: 'application/zip', name: 'a.zip' } })).status).toBe(200);
-  expect((await upload({ file: { data: Buffer.alloc(5_242_880), type: 'application/zip', name: 'b.zip' } })).body.error).toBe('[error-file-too-large]');
+  expect((await upload({ file: { data: Buffer.alloc(5_242_880), type: 'application/zip', name: 'b.zip' } })).body.error).toBe(
+    '[error-file-too-large]',
+  );
 });
 
 describe('§4.11.7 the message', () => {

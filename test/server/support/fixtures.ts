@@ -14,9 +14,19 @@ export function openRoom(store: Store, name = 'Jane'): { token: string; rid: str
   const visitor = { _id: randomId(), username: `guest-${store.nextGuestNumber()}`, token, status: 'online', ts: now, _updatedAt: now, name };
   store.visitors.set(visitor._id, visitor);
   const room: StoredRoom = {
-    _id: randomId(), t: 'l', msgs: 0, usersCount: 1, fname: name, ts: now, lm: now, _updatedAt: now,
+    _id: randomId(),
+    t: 'l',
+    msgs: 0,
+    usersCount: 1,
+    fname: name,
+    ts: now,
+    lm: now,
+    _updatedAt: now,
     v: { _id: visitor._id, username: visitor.username, token, status: 'online' },
-    cl: false, open: true, waitingResponse: true, source: { type: 'api' },
+    cl: false,
+    open: true,
+    waitingResponse: true,
+    source: { type: 'api' },
   };
   store.rooms.set(room._id, room);
   return { token, rid: room._id, room };
