@@ -3,7 +3,17 @@
 // inserts without the hook (apps/meteor/server/services/messages/service.ts). The hook itself is
 // server/services/messages/hooks/BeforeSaveMarkdownParser.ts (6.x/7.x; 5.x: server/hooks/messages/markdownParser.ts).
 import { parse, type Options, type Root } from '@rocket.chat/message-parser';
-import type { Settings, StoredMessage } from './store.ts';
+import type { MessageAttachment } from '../src/api/contract.ts';
+
+/** Setting values by id, as the store keeps them. */
+type Settings = Record<string, unknown>;
+
+/** The part of a message the hook reads and writes. */
+interface Parsable {
+  msg: string;
+  md?: unknown[];
+  attachments?: MessageAttachment[];
+}
 
 /** MessageService.getMarkdownConfig: colours per HexColorPreview_Enabled, emoticons always, the custom auto-link domains,
  * and KaTeX only while Katex_Enabled (its two syntaxes as set). */
@@ -33,9 +43,9 @@ function tryParse(text: string, options: Options): Root | undefined {
  * attachment when it has a `description` key. (Newest develop drops `descriptionMd` and skips messages longer than
  * MESSAGE_MAX_PARSE_LENGTH; no release read does either.)
  */
-export function withMarkdown(settings: Settings, message: StoredMessage): StoredMessage {
+export function withMarkdown<T extends Parsable>(settings: Settings, message: T): T {
   const options = parserOptions(settings);
-  const parsed: StoredMessage = { ...message };
+  const parsed: T = { ...message };
   const md = message.msg ? tryParse(message.msg, options) : undefined;
   if (md) parsed.md = md;
   const [first, ...rest] = message.attachments ?? [];

@@ -3,7 +3,7 @@ import { ApiError } from '../errors.ts';
 import { check, maybe, object, String_, type Pattern } from '../match.ts';
 import { createRoom, notifyGuestStatusChanged, visitorMessage } from '../livechat.ts';
 import { MATCH_FAILED, MethodError, meteorError } from './errors.ts';
-import type { Method } from './methods.ts';
+import type { Method } from './method.ts';
 
 /** Meteor's `check()` inside a method: a mismatch reaches the client as "Match failed [400]". */
 function checked(value: unknown, pattern: Pattern): void {
