@@ -40,7 +40,8 @@ export function readUploadForm(req: IncomingMessage, { field, sizeLimit }: ReadO
       reject(e instanceof Error ? plainError(e.message) : e);
       return;
     }
-    const fields: Record<string, string> = {};
+    // no prototype, as in Rocket.Chat: a part named `__proto__` is just a field
+    const fields: Record<string, string> = Object.create(null);
     let file: UploadedFile | undefined;
     // the form is complete once busboy has finished and the file part's stream has ended, in whichever order
     let finished = false;

@@ -129,6 +129,11 @@ describe('§4.11 checks, in order', () => {
       success: false,
       error: 'Match error: Expected boolean, got string in field groupable',
     });
+    // a part named __proto__ is a field like any other (the reader keeps fields on an object without prototype)
+    expect((await upload({ fields: Object.fromEntries([['__proto__', 'x']]) })).body).toEqual({
+      success: false,
+      error: 'Match error: Unknown key in field __proto__',
+    });
     expect(s.store.files.size).toBe(0);
   });
 });
