@@ -7,7 +7,9 @@ import { restVisitorWithRoom, startHarness, type Harness } from './support/harne
 
 let h: Harness;
 beforeEach(async () => {
-  h = await startHarness({ pingMs: 400 });
+  // the ping must come after the exchange's REST calls (the idle clock runs from the last subscription) but within the
+  // 2 s a frame is awaited: 1 s leaves room for a machine under load
+  h = await startHarness({ pingMs: 1000 });
 });
 afterEach(() => h.close());
 
