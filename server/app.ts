@@ -13,6 +13,7 @@ import { RateLimiter } from './ratelimit.ts';
 import { Faults } from './faults.ts';
 import { serveSound } from './sounds.ts';
 import { serveAvatar } from './avatar.ts';
+import { serveUpload } from './upload/download.ts';
 import { errorBody } from './errors.ts';
 import { loadSeed, storeFromSeed, type Seed } from './seed.ts';
 import type { Store } from './store.ts';
@@ -41,26 +42,17 @@ const API_PREFIX = '/api/v1/';
  * `API_Enable_Rate_Limiter_Limit_*_Default` settings; `API_Enable_Rate_Limiter` false turns all of it off. */
 function routeLimit(store: Store, def: RouteDef): RouteDef['rateLimit'] {
   if (store.setting('API_Enable_Rate_Limiter') !== true) return undefined;
-  return def.rateLimit ?? {
-    calls: Number(store.setting('API_Enable_Rate_Limiter_Limit_Calls_Default')),
-    windowMs: Number(store.setting('API_Enable_Rate_Limiter_Limit_Time_Default')),
-  };
+  return (
+    def.rateLimit ?? {
+      calls: Number(store.setting('API_Enable_Rate_Limiter_Limit_Calls_Default')),
+      windowMs: Number(store.setting('API_Enable_Rate_Limiter_Limit_Time_Default')),
+    }
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-/** `/file-upload/<id>/<name>?rc_token=…`: the owner of the file's room may download it, even after close (§4.11). */
-function serveFile(store: Store, res: ServerResponse, url: URL): void {
-  const [, , id] = url.pathname.split('/');
-  const file = store.files.get(id ?? '');
-  const room = file && store.rooms.get(file.rid);
-  if (!file || !room) return sendJson(res, 404, { success: false, error: 'File not found' });
-  if (url.searchParams.get('rc_token') !== room.v.token) return sendJson(res, 403, { success: false, error: 'forbidden' });
-  res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.size });
-  res.end(file.data);
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
@@ -89,15 +81,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const limited = limiter.hit(`${ip} ${key}`, limit, res);
       if (limited) return sendJson(res, 429, limited);
     }
-    let raw: Buffer;
     let body: Record<string, unknown> = {};
-    try {
-      raw = await readBody(req, matched.def.rawBody ? Number(store.setting('FileUpload_MaxFileSize')) + MAX_JSON_BYTES : MAX_JSON_BYTES);
-      if (!matched.def.rawBody && req.method !== 'GET') body = parseJson(raw);
-    } catch (e) {
-      return sendJson(res, 400, errorBody(e));
+    if (!matched.def.readsBody) {
+      try {
+        const raw = await readBody(req, MAX_JSON_BYTES);
+        if (req.method !== 'GET') body = parseJson(raw);
+      } catch (e) {
+        return sendJson(res, 400, errorBody(e));
+      }
     }
-    const out = await runRoute(matched, { store, req, query: queryObject(url), body, raw, resolveMx: opts.resolveMx ?? resolveMx });
+    const out = await runRoute(matched, { store, req, query: queryObject(url), body, resolveMx: opts.resolveMx ?? resolveMx });
     sendJson(res, out.status, out.body);
   }
 
@@ -114,7 +107,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       }
       if (faults.control(req, res, url.pathname, body)) return;
     }
-    if (url.pathname.startsWith('/file-upload/')) return serveFile(store, res, url);
+    if (serveUpload(store, req, res, url)) return;
     if (serveSound(req, res, url.pathname)) return;
     if (serveAvatar(store, req, res, url)) return;
     if (await agent(req, res, url)) return;

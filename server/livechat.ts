@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Agent } from '../src/api/contract.ts';
 import { plainError, meteorError } from './errors.ts';
-import { plainText, randomId, type Store, type StoredAgent, type StoredDepartment, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
+import { randomId, type Store, type StoredAgent, type StoredDepartment, type StoredMessage, type StoredRoom, type StoredVisitor } from './store.ts';
 
 export function requireGuest(store: Store, token: unknown): StoredVisitor {
   const visitor = typeof token === 'string' ? store.visitorByToken(token) : undefined;
@@ -23,7 +23,9 @@ export function requireRoom(store: Store, token: string, rid: unknown): StoredRo
 export function absoluteUrl(store: Store, req: IncomingMessage): string {
   const site = String(store.setting('Site_Url') ?? '');
   if (site) return site.endsWith('/') ? site : `${site}/`;
-  const proto = String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0].trim();
+  const proto = String(req.headers['x-forwarded-proto'] ?? 'http')
+    .split(',')[0]
+    .trim();
   return `${proto}://${req.headers.host ?? 'localhost'}/`;
 }
 
@@ -56,10 +58,21 @@ export function createRoom(store: Store, visitor: StoredVisitor, source: 'widget
   if (!agent && !store.setting('Livechat_accept_chats_with_no_agents')) throw meteorError('no-agent-online', 'Sorry, no online agents');
   const now = new Date();
   const room: StoredRoom = {
-    _id: randomId(), t: 'l', msgs: 0, usersCount: 1, fname: visitor.name ?? visitor.username, ts: now, lm: now, _updatedAt: now,
+    _id: randomId(),
+    t: 'l',
+    msgs: 0,
+    usersCount: 1,
+    fname: visitor.name ?? visitor.username,
+    ts: now,
+    lm: now,
+    _updatedAt: now,
     v: { _id: visitor._id, username: visitor.username, token: visitor.token, status: visitor.status },
     ...(visitor.department ? { departmentId: visitor.department } : {}),
-    cl: false, open: true, waitingResponse: true, source: { type: source }, queuedAt: now,
+    cl: false,
+    open: true,
+    waitingResponse: true,
+    source: { type: source },
+    queuedAt: now,
   };
   store.rooms.set(room._id, room);
   store.systemMessage(room, 'livechat-started', { _id: visitor._id, username: visitor.username });
@@ -67,13 +80,21 @@ export function createRoom(store: Store, visitor: StoredVisitor, source: 'widget
   return room;
 }
 
-/** The visitor's message as Livechat.sendMessage stores it (§4.3). */
+/** The visitor's message as Livechat.sendMessage stores it (§4.3), before the save hook adds `md`. */
 export function visitorMessage(visitor: StoredVisitor, rid: string, msg: string, _id: string): StoredMessage {
   const now = new Date();
   return {
-    _id, rid, msg, token: visitor.token, alias: visitor.name ?? visitor.username,
+    _id,
+    rid,
+    msg,
+    token: visitor.token,
+    alias: visitor.name ?? visitor.username,
     u: { _id: visitor._id, username: visitor.username, ...(visitor.name ? { name: visitor.name } : {}) },
-    ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: plainText(msg),
+    ts: now,
+    _updatedAt: now,
+    urls: [],
+    mentions: [],
+    channels: [],
   };
 }
 

@@ -3,14 +3,21 @@
 import { ApiError } from './errors.ts';
 
 class MatchFail {
-  constructor(readonly message: string, public path = '') {}
+  constructor(
+    readonly message: string,
+    public path = '',
+  ) {}
 }
 
 export type Pattern = (value: unknown) => void;
 
-const JS_KEYWORDS = new Set(('do if in for let new try var case else enum eval false null this true void with break catch class const super '
-  + 'throw while yield delete export import public return static switch typeof default extends finally package private continue '
-  + 'debugger function arguments interface protected implements instanceof').split(' '));
+const JS_KEYWORDS = new Set(
+  (
+    'do if in for let new try var case else enum eval false null this true void with break catch class const super ' +
+    'throw while yield delete export import public return static switch typeof default extends finally package private continue ' +
+    'debugger function arguments interface protected implements instanceof'
+  ).split(' '),
+);
 
 /** Meteor's _prependPath: indexes as `[i]`, odd keys and JS keywords as `["k"]`, otherwise `key.base`. */
 function prepend(fail: MatchFail, key: string | number): MatchFail {
@@ -68,7 +75,8 @@ function objectPattern(shape: Record<string, Pattern>, unknownKeysAllowed: boole
     const record = value as Record<string, unknown>;
     for (const [key, v] of Object.entries(record)) {
       if (v === undefined) continue;
-      const p = shape[key];
+      // own keys only, as match.js keeps its patterns: `__proto__` or `toString` in the input are unknown keys
+      const p = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (p) within(key, () => p(v));
       // the unknown key itself is the path, unescaped (match.js)
       else if (!unknownKeysAllowed) throw new MatchFail('Unknown key', key);

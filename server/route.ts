@@ -14,9 +14,8 @@ export interface Ctx {
   /** path params, e.g. `{ rid }` for `livechat/messages.history/:rid` */
   params: Record<string, string>;
   query: Record<string, unknown>;
+  /** the JSON body; `{}` for a route that reads the request itself */
   body: Record<string, unknown>;
-  /** raw request bytes, for the multipart upload */
-  raw: Buffer;
   /** node:dns resolveMx unless the server was started with another (offline-message address check) */
   resolveMx: MxResolver;
 }
@@ -25,7 +24,10 @@ export type MxResolver = (domain: string) => Promise<unknown>;
 
 /** A reply that is not `{...payload, success:true}`: its own status and body (upload's 403 / `reason` answers). */
 export class Raw {
-  constructor(readonly status: number, readonly body: unknown) {}
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
 }
 
 export interface RouteDef {
@@ -40,8 +42,8 @@ export interface RouteDef {
   typed?: true;
   /** the route's own limit (§1.5); routes without one get the default limiter (app.ts) */
   rateLimit?: { calls: number; windowMs: number };
-  /** raw body wanted (multipart): skip JSON parsing */
-  rawBody?: boolean;
+  /** the route reads the request body itself (the multipart upload), so nothing reads it before */
+  readsBody?: true;
   action(ctx: Ctx): unknown | Promise<unknown>;
 }
 

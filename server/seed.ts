@@ -12,7 +12,8 @@ export interface Seed {
   settings?: Settings;
 }
 
-/** Rocket.Chat defaults (server/settings/omnichannel.ts, file-upload.ts, general.ts) for the ids the stand-in uses. */
+/** Rocket.Chat defaults (server/settings/omnichannel.ts, general.ts, message.ts, app/file-upload/server/startup/settings.ts)
+ * for the ids the stand-in uses. */
 export const DEFAULT_SETTINGS: Settings = {
   Livechat_enabled: false,
   Livechat_title: 'Rocket.Chat',
@@ -48,7 +49,15 @@ export const DEFAULT_SETTINGS: Settings = {
   Livechat_fileupload_enabled: true,
   FileUpload_Enabled: true,
   FileUpload_MaxFileSize: 104857600,
+  FileUpload_MediaTypeWhiteList: '',
   FileUpload_MediaTypeBlackList: 'image/svg+xml',
+  FileUpload_ProtectFiles: true,
+  // the message parser's options (markdown.ts)
+  HexColorPreview_Enabled: true,
+  Katex_Enabled: true,
+  Katex_Dollar_Syntax: false,
+  Katex_Parenthesis_Syntax: true,
+  Message_CustomDomain_AutoLink: '',
   Livechat_allow_switching_departments: true,
   Livechat_show_agent_info: true,
   Livechat_show_agent_email: false,
@@ -109,7 +118,16 @@ export function storeFromSeed(seed: Seed): Store {
   const store = new Store({ ...DEFAULT_SETTINGS, ...copy.settings });
   for (const d of copy.departments ?? []) store.departments.set(d._id, { enabled: true, showOnRegistration: true, showOnOfflineForm: true, ...d });
   for (const f of copy.customFields ?? [])
-    store.customFields.set(f._id, { visibility: 'visible', public: true, required: false, regexp: '', type: 'input', options: '', defaultValue: '', ...f });
+    store.customFields.set(f._id, {
+      visibility: 'visible',
+      public: true,
+      required: false,
+      regexp: '',
+      type: 'input',
+      options: '',
+      defaultValue: '',
+      ...f,
+    });
   for (const a of copy.agents ?? []) store.agents.set(a._id, { name: a.username, departments: [], ...a });
   return store;
 }

@@ -2,8 +2,8 @@
 // JSON.stringify turns them into ISO strings for REST (§1.1) and the DDP layer into EJSON (§6.5).
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import type { LivechatRoomEvent } from '../src/api/contract.ts';
-
+import type { FileInfo, LivechatRoomEvent, MessageAttachment } from '../src/api/contract.ts';
+import { withMarkdown } from './markdown.ts';
 
 export interface StoredDepartment {
   _id: string;
@@ -94,11 +94,16 @@ export interface StoredMessage {
   urls: unknown[];
   mentions: unknown[];
   channels: unknown[];
-  md: unknown[];
+  /** the parse tree (§4.3): set by saveUserMessage when `msg` is not empty; system messages have none */
+  md?: unknown[];
+  file?: FileInfo;
+  files?: FileInfo[];
+  attachments?: MessageAttachment[];
   [extra: string]: unknown;
 }
 
-/** An uploaded file (§4.11), kept in memory for `/file-upload/<id>/<name>`. */
+/** An uploaded file (§4.11), kept in memory for `/file-upload/<id>/<name>`; `identify` as Rocket.Chat's
+ * uploadsOnValidate records it for images. */
 export interface StoredFile {
   _id: string;
   rid: string;
@@ -106,6 +111,9 @@ export interface StoredFile {
   type: string;
   size: number;
   data: Buffer;
+  uploadedAt: Date;
+  identify?: { format: string; size: { width: number; height: number } };
+  description?: string;
 }
 
 /** One event on a DDP stream (§6.5): `stream` is the collection, `eventName` the key subscribers asked for. */
@@ -127,10 +135,6 @@ export function randomId(length = 17): string {
   let id = '';
   for (const b of bytes) id += UNMISTAKABLE[b % UNMISTAKABLE.length];
   return id;
-}
-
-export function plainText(msg: string): unknown[] {
-  return msg ? [{ type: 'PARAGRAPH', value: [{ type: 'PLAIN_TEXT', value: msg }] }] : [];
 }
 
 export class Store {
@@ -183,6 +187,11 @@ export class Store {
     this.bus.emit('stream', { stream, eventName, args, origin });
   }
 
+  /** What sendMessage and updateMessage do (§4.3, §4.5): Rocket.Chat's save hook adds the parse tree, then the save. */
+  saveUserMessage(message: StoredMessage): StoredMessage {
+    return this.saveMessage(withMarkdown(this.settings, message));
+  }
+
   /** Appends (or replaces by `_id`) and broadcasts on `stream-room-messages` (§4.3 side effects, §6.5); a `_hidden`
    * message is kept but not broadcast (RC's stream watcher skips it) and not counted. */
   saveMessage(message: StoredMessage): StoredMessage {
@@ -201,10 +210,12 @@ export class Store {
     return message;
   }
 
+  /** deleteMessage.ts: the message's files go with it, then `<rid>/deleteMessage` (§4.5). */
   deleteMessage(rid: string, _id: string): boolean {
     const list = this.roomMessages(rid);
     const i = list.findIndex((m) => m._id === _id);
     if (i < 0) return false;
+    for (const file of list[i].files ?? []) this.files.delete(file._id);
     list.splice(i, 1);
     this.emit('stream-notify-room', `${rid}/deleteMessage`, [{ _id }]);
     return true;
@@ -214,12 +225,28 @@ export class Store {
     this.emit('stream-livechat-room', rid, [event]);
   }
 
-  /** Message.saveSystemMessage: `fields` are the type's extra data (transferData, navigation, requestData…). */
-  systemMessage(room: StoredRoom, t: string, u: StoredMessage['u'], options: { msg?: string; ts?: Date; fields?: Record<string, unknown> } = {}): StoredMessage {
+  /** Message.saveSystemMessage: `fields` are the type's extra data (transferData, navigation, requestData…). It skips the
+   * save hooks, so a system message has no `md`. */
+  systemMessage(
+    room: StoredRoom,
+    t: string,
+    u: StoredMessage['u'],
+    options: { msg?: string; ts?: Date; fields?: Record<string, unknown> } = {},
+  ): StoredMessage {
     const now = options.ts ?? new Date();
     return this.saveMessage({
-      _id: randomId(), rid: room._id, msg: options.msg ?? '', t, groupable: false, u, ts: now, _updatedAt: now,
-      urls: [], mentions: [], channels: [], md: [], ...options.fields,
+      _id: randomId(),
+      rid: room._id,
+      msg: options.msg ?? '',
+      t,
+      groupable: false,
+      u,
+      ts: now,
+      _updatedAt: now,
+      urls: [],
+      mentions: [],
+      channels: [],
+      ...options.fields,
     });
   }
 
@@ -243,8 +270,6 @@ export class Store {
   }
 
   onlineAgents(departmentId?: string): StoredAgent[] {
-    return [...this.agents.values()].filter(
-      (a) => a.status === 'online' && (!departmentId || a.departments.includes(departmentId)),
-    );
+    return [...this.agents.values()].filter((a) => a.status === 'online' && (!departmentId || a.departments.includes(departmentId)));
   }
 }

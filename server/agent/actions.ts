@@ -1,6 +1,6 @@
-// What an agent can do to a room from the console. Each action goes through the store, so the
-// widget sees it over DDP exactly as it would see a real agent's action (§6.5).
-import { plainText, randomId, type Store, type StoredAgent, type StoredRoom } from '../store.ts';
+// What an agent can do to a room from the console (its messages are in messages.ts). Each action goes through the
+// store, so the widget sees it over DDP exactly as it would see a real agent's action (§6.5).
+import type { Store, StoredAgent, StoredRoom } from '../store.ts';
 import { STREAM_NOTIFY_ROOM } from '../../src/api/contract.ts';
 import { HttpError } from './http.ts';
 import { roomView } from './views.ts';
@@ -13,7 +13,7 @@ export function findRoom(store: Store, rid: string): StoredRoom {
   return room;
 }
 
-function openRoom(store: Store, rid: string): StoredRoom {
+export function openRoom(store: Store, rid: string): StoredRoom {
   const room = findRoom(store, rid);
   if (!room.open) throw new HttpError(409, 'room-closed');
   return room;
@@ -32,7 +32,7 @@ function actingAgent(store: Store, room: StoredRoom | undefined, agentId?: unkno
   return findAgent(store, store.agents.keys().next().value);
 }
 
-function servingAgent(store: Store, room: StoredRoom): StoredAgent {
+export function servingAgent(store: Store, room: StoredRoom): StoredAgent {
   if (!room.servedBy) throw new HttpError(409, 'room-not-served');
   return findAgent(store, room.servedBy._id);
 }
@@ -42,19 +42,6 @@ export function take(store: Store, rid: string, body: Record<string, unknown>) {
   const agent = actingAgent(store, undefined, body.agentId); // taking over a served room needs a name
   store.assignAgent(room, agent);
   return { room: roomView(store, room) };
-}
-
-export function sendMessage(store: Store, rid: string, body: Record<string, unknown>) {
-  const room = openRoom(store, rid);
-  if (typeof body.msg !== 'string' || body.msg.trim() === '') throw new HttpError(400, 'invalid-msg');
-  const agent = servingAgent(store, room);
-  const now = new Date();
-  const message = store.saveMessage({
-    _id: randomId(), rid, msg: body.msg, u: { _id: agent._id, username: agent.username, name: agent.name },
-    ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: plainText(body.msg),
-  });
-  room.waitingResponse = false;
-  return { message };
 }
 
 /**
@@ -79,12 +66,6 @@ export function setStatus(store: Store, agentId: string, body: Record<string, un
   const rooms = [...store.rooms.values()].filter((r) => r.open && r.servedBy?._id === agent._id);
   for (const room of rooms) store.livechatRoomEvent(room._id, { type: 'agentStatus', status: agent.status });
   return { agent, rooms: rooms.map((r) => r._id) };
-}
-
-export function deleteMessage(store: Store, rid: string, mid: string) {
-  findRoom(store, rid);
-  if (!store.deleteMessage(rid, mid)) throw new HttpError(404, 'message-not-found');
-  return { _id: mid };
 }
 
 export function close(store: Store, rid: string, body: Record<string, unknown>) {

@@ -3,7 +3,7 @@ import { ApiError } from '../errors.ts';
 import { check, maybe, object, String_, type Pattern } from '../match.ts';
 import { createRoom, notifyGuestStatusChanged, visitorMessage } from '../livechat.ts';
 import { MATCH_FAILED, MethodError, meteorError } from './errors.ts';
-import type { Method } from './methods.ts';
+import type { Method } from './method.ts';
 
 /** Meteor's `check()` inside a method: a mismatch reaches the client as "Match failed [400]". */
 function checked(value: unknown, pattern: Pattern): void {
@@ -45,7 +45,10 @@ export const livechatMethods: Record<string, Method> = {
     for (const value of [token, _id, rid, msg]) checked(value, String_);
     checked({ agent }, object({ agent: maybe(object({ agentId: String_, username: String_ })) }));
     const guest = store.visitorByToken(token) ?? fail('invalid-token');
-    if (store.setting('Livechat_enable_message_character_limit') && msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)) {
+    if (
+      store.setting('Livechat_enable_message_character_limit') &&
+      msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)
+    ) {
       fail('message-length-exceeds-character-limit');
     }
     let room = store.rooms.get(rid);
@@ -60,7 +63,7 @@ export const livechatMethods: Record<string, Method> = {
     } else if (room.v.token !== guest.token) fail('cannot-access-room');
     // an _id already stored fails the insert: an internal error for the client, as RC's duplicate-key error
     for (const list of store.messages.values()) if (list.some((m) => m._id === _id)) throw new Error(`duplicate message _id ${_id}`);
-    const saved = store.saveMessage(visitorMessage(guest, room!._id, msg, _id));
+    const saved = store.saveUserMessage(visitorMessage(guest, room!._id, msg, _id));
     return { result: { ...saved, newRoom, showConnecting: false } };
   },
 };

@@ -1,27 +1,11 @@
 // DDP methods: the streamer's write methods and the livechat methods a visitor may call (livechat-methods.ts).
 // Of the streamer writes only `stream-notify-room` `<rid>/user-activity` may be written, by the token that owns the
 // room (§6.6, §6.7); refused writes are dropped silently. A method throws MethodError to answer with a Meteor.Error.
-import type { Store } from '../store.ts';
 import { STREAM_LIVECHAT_ROOM, STREAM_NOTIFY_ROOM, STREAM_ROOM_MESSAGES } from '../../src/api/contract.ts';
-import { INTERNAL_ERROR, MATCH_FAILED, MethodError, meteorError, type MeteorError } from './errors.ts';
+import { INTERNAL_ERROR, MATCH_FAILED, MethodError, meteorError } from './errors.ts';
+import type { Method, MethodContext, MethodOutcome } from './method.ts';
 import { ownsRoom, splitRoomEvent } from './publications.ts';
 import { livechatMethods } from './livechat-methods.ts';
-
-/** The DDP connection a method runs on, as Meteor's `this.connection`. */
-export interface Connection {
-  /** set once by `livechat:setUpConnection` */
-  livechatToken?: string;
-  onClose(callback: () => void): void;
-}
-
-export interface MethodContext {
-  store: Store;
-  connection: Connection;
-}
-
-export type MethodOutcome = { result?: unknown } | { error: MeteorError };
-
-export type Method = (ctx: MethodContext, params: unknown[]) => MethodOutcome;
 
 function notifyRoom({ store, connection }: MethodContext, params: unknown[]): MethodOutcome {
   const [eventName, ...args] = params;

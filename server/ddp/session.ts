@@ -5,7 +5,8 @@ import { randomId, type Store, type StreamEvent } from '../store.ts';
 import { stringifyEjson } from './ejson.ts';
 import { Heartbeat, type HeartbeatOptions } from './heartbeat.ts';
 import { authorise, type StreamKey } from './publications.ts';
-import { callMethod, type Connection } from './methods.ts';
+import { callMethod } from './methods.ts';
+import type { Connection } from './method.ts';
 import type { DdpRateLimiter } from './ratelimit.ts';
 
 const SUPPORTED_VERSIONS = ['1', 'pre2', 'pre1'];
@@ -41,7 +42,11 @@ export class Session implements Connection {
     /** absent when rate limiting is off, as in Rocket.Chat's TEST_MODE */
     private readonly limiter?: DdpRateLimiter,
   ) {
-    this.heartbeat = new Heartbeat(heartbeat, () => this.send({ msg: 'ping' }), () => socket.terminate());
+    this.heartbeat = new Heartbeat(
+      heartbeat,
+      () => this.send({ msg: 'ping' }),
+      () => socket.terminate(),
+    );
   }
 
   send(frame: object): void {
@@ -59,12 +64,18 @@ export class Session implements Connection {
     if (frame.msg === 'connect') return this.version ? this.sendError('Already connected', frame) : this.connect(frame);
     if (!this.version) return this.sendError('Must connect first', frame);
     switch (frame.msg) {
-      case 'ping': return this.send(typeof frame.id === 'string' ? { msg: 'pong', id: frame.id } : { msg: 'pong' });
-      case 'pong': return;
-      case 'sub': return this.subscribe(frame);
-      case 'unsub': return this.unsubscribe(frame);
-      case 'method': return this.method(frame);
-      default: return this.sendError('Bad request', frame);
+      case 'ping':
+        return this.send(typeof frame.id === 'string' ? { msg: 'pong', id: frame.id } : { msg: 'pong' });
+      case 'pong':
+        return;
+      case 'sub':
+        return this.subscribe(frame);
+      case 'unsub':
+        return this.unsubscribe(frame);
+      case 'method':
+        return this.method(frame);
+      default:
+        return this.sendError('Bad request', frame);
     }
   }
 
@@ -103,8 +114,12 @@ export class Session implements Connection {
 
   private method(frame: Frame): void {
     const { id, method, params = [], randomSeed } = frame;
-    if (typeof id !== 'string' || typeof method !== 'string' || !Array.isArray(params)
-      || (randomSeed !== undefined && typeof randomSeed !== 'string')) {
+    if (
+      typeof id !== 'string' ||
+      typeof method !== 'string' ||
+      !Array.isArray(params) ||
+      (randomSeed !== undefined && typeof randomSeed !== 'string')
+    ) {
       return this.sendError('Malformed method invocation', frame);
     }
     const limited = this.limiter?.check(this.id, method);

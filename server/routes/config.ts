@@ -7,10 +7,8 @@ import { absoluteUrl, publicAgent } from '../livechat.ts';
 import { CHIME_PATH } from '../sounds.ts';
 import type { Store } from '../store.ts';
 
-/** Rocket.Chat sends the chime as one absolute URL string (api/lib/livechat.ts settings()); contract.ts still types
- * `resources.sound` as an array, which the official widget cannot play. */
-type StandInConfig = Omit<Config, 'resources'> & { resources: { sound: string; emojis: unknown[] } };
-
+/** api/lib/livechat.ts settings(): of uploads only `fileUpload` — no size or type limit; those are public settings
+ * (`FileUpload_MaxFileSize`, `FileUpload_MediaTypeWhiteList`/`BlackList`) that the official widget never reads. */
 function settings(store: Store): ConfigSettings {
   const s = <T>(id: string) => store.setting<T>(id);
   const limit = s<boolean>('Livechat_enable_message_character_limit')
@@ -42,23 +40,31 @@ function customFields(store: Store): PublicCustomField[] {
   return [...store.customFields.values()]
     .filter((f) => f.scope === 'visitor' && f.visibility === 'visible' && f.public)
     .map((f) => ({
-      _id: f._id, label: f.label, regexp: f.regexp, required: f.required, type: f.type, defaultValue: f.defaultValue,
+      _id: f._id,
+      label: f.label,
+      regexp: f.regexp,
+      required: f.required,
+      type: f.type,
+      defaultValue: f.defaultValue,
       options: f.options ? f.options.split(',').map((o) => o.trim()) : [],
     }));
 }
 
-function buildConfig(store: Store, req: IncomingMessage, token?: string, department?: string): StandInConfig {
+function buildConfig(store: Store, req: IncomingMessage, token?: string, department?: string): Config {
   const s = <T>(id: string) => store.setting<T>(id);
   const departments = [...store.departments.values()]
     .filter((d) => d.enabled && [...store.agents.values()].some((a) => a.departments.includes(d._id)))
     .map(({ _id, name, showOnRegistration, showOnOfflineForm }) => ({ _id, name, showOnRegistration, showOnOfflineForm }));
-  const config: StandInConfig = {
+  const config: Config = {
     enabled: true,
     settings: settings(store),
     theme: {
-      title: s('Livechat_title'), color: s('Livechat_title_color'),
-      offlineTitle: s('Livechat_offline_title'), offlineColor: s('Livechat_offline_title_color'),
-      position: s<string>('Livechat_widget_position') || 'right', background: s('Livechat_background'),
+      title: s('Livechat_title'),
+      color: s('Livechat_title_color'),
+      offlineTitle: s('Livechat_offline_title'),
+      offlineColor: s('Livechat_offline_title_color'),
+      position: s<string>('Livechat_widget_position') || 'right',
+      background: s('Livechat_background'),
       actionLinks: { webrtc: [], jitsi: [] },
     },
     messages: {
@@ -85,7 +91,10 @@ function buildConfig(store: Store, req: IncomingMessage, token?: string, departm
   const room = store.openRoomOf(visitor.token);
   if (!room) return config;
   config.room = {
-    _id: room._id, departmentId: room.departmentId, servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() }, open: room.open,
+    _id: room._id,
+    departmentId: room.departmentId,
+    servedBy: room.servedBy && { ...room.servedBy, ts: room.servedBy.ts.toISOString() },
+    open: room.open,
     ...(room.callStatus ? { callStatus: room.callStatus } : {}),
   };
   const agent = room.servedBy && publicAgent(store, room.servedBy._id);

@@ -6,7 +6,8 @@ import { randomId, type Store } from '../store.ts';
 
 /** The mailer's address check (mailer/server/api.ts checkAddressFormat, rfcMailPatternWithName): the stand-in sends no
  * mail, so an address the mailer would refuse is its only send failure. */
-const MAILER_ADDRESS = /^(?:.*<)?([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)(?:>?)$/;
+const MAILER_ADDRESS =
+  /^(?:.*<)?([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)(?:>?)$/;
 
 /** The page-tracking messages are sent by rocket.cat. */
 const ROCKET_CAT = { _id: 'rocket.cat', username: 'rocket.cat' };
@@ -24,8 +25,17 @@ function savePageHistory(store: Store, token: string, rid: string | undefined, p
   const now = new Date();
   const hidden = !store.setting('Livechat_Visitor_navigation_as_a_message');
   return store.saveMessage({
-    _id: randomId(), rid: rid ?? '', t: 'livechat_navigation_history', msg: `${pageInfo.title} - ${pageInfo.location.href}`, groupable: false,
-    u: ROCKET_CAT, ts: now, _updatedAt: now, urls: [], mentions: [], channels: [], md: [],
+    _id: randomId(),
+    rid: rid ?? '',
+    t: 'livechat_navigation_history',
+    msg: `${pageInfo.title} - ${pageInfo.location.href}`,
+    groupable: false,
+    u: ROCKET_CAT,
+    ts: now,
+    _updatedAt: now,
+    urls: [],
+    mentions: [],
+    channels: [],
     navigation: { page: pageInfo, token },
     // a visitor without a room yet: kept for a month
     ...(rid ? {} : { expireAt: now.getTime() + 2592000000 }),
@@ -68,7 +78,9 @@ export const formRoutes = [
       if (!room || room.t !== 'l') throw plainError('error-invalid-room');
       if (body.token !== room.v.token) throw plainError('error-invalid-visitor');
       if (!MAILER_ADDRESS.test(body.email as string)) throw meteorError('invalid email');
-      store.systemMessage(room, 'livechat_transcript_history', ROCKET_CAT, { fields: { requestData: { type: 'visitor', visitor: room.v, user: ROCKET_CAT } } });
+      store.systemMessage(room, 'livechat_transcript_history', ROCKET_CAT, {
+        fields: { requestData: { type: 'visitor', visitor: room.v, user: ROCKET_CAT } },
+      });
       return { message: 'Livechat transcript sent' };
     },
   }),

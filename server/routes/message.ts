@@ -3,7 +3,7 @@ import { route } from '../route.ts';
 import { S } from '../params.ts';
 import { meteorError, plainError } from '../errors.ts';
 import { requireGuest, requireRoom, visitorMessage } from '../livechat.ts';
-import { plainText, randomId, type Store, type StoredMessage } from '../store.ts';
+import { randomId, type Store, type StoredMessage } from '../store.ts';
 import type { Ctx } from '../route.ts';
 
 const tokenRid = { token: S.string, rid: S.string };
@@ -35,13 +35,16 @@ export const messageRoutes = [
       const room = requireRoom(store, visitor.token, body.rid);
       if (!room.open) throw plainError('room-closed');
       const msg = body.msg as string;
-      if (store.setting('Livechat_enable_message_character_limit') && msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)) {
+      if (
+        store.setting('Livechat_enable_message_character_limit') &&
+        msg.length > parseInt(String(store.setting('Livechat_message_character_limit')), 10)
+      ) {
         throw plainError('message-length-exceeds-character-limit');
       }
       const _id = (body._id as string) || randomId();
       // Rocket.Chat is not idempotent here: the insert of a known _id yields nothing and the route dies on a TypeError (§4.3)
       if (messageExists(store, _id)) throw plainError('Cannot convert undefined or null to object');
-      return { message: store.saveMessage(visitorMessage(visitor, room._id, msg, _id)) };
+      return { message: store.saveUserMessage(visitorMessage(visitor, room._id, msg, _id)) };
     },
   }),
   route({
@@ -59,8 +62,8 @@ export const messageRoutes = [
       if (message.u._id !== visitor._id || message.t) throw meteorError('error-action-not-allowed', 'Message editing not allowed');
       const now = new Date();
       const msg = ctx.body.msg as string;
-      const edited: StoredMessage = { ...message, msg, md: plainText(msg), editedAt: now, _updatedAt: now, editedBy: { _id: visitor._id, username: visitor.username } };
-      return { message: ctx.store.saveMessage(edited) };
+      const edited: StoredMessage = { ...message, msg, editedAt: now, _updatedAt: now, editedBy: { _id: visitor._id, username: visitor.username } };
+      return { message: ctx.store.saveUserMessage(edited) };
     },
   }),
   route({
@@ -77,9 +80,19 @@ export const messageRoutes = [
   route({
     method: 'GET',
     path: 'livechat/messages.history/:rid',
-    schema: S.object({
-      token: S.string, ls: S.string, end: S.string, limit: S.number, offset: S.number, count: S.number, sort: S.string, searchText: S.string,
-    }, ['token']),
+    schema: S.object(
+      {
+        token: S.string,
+        ls: S.string,
+        end: S.string,
+        limit: S.number,
+        offset: S.number,
+        count: S.number,
+        sort: S.string,
+        searchText: S.string,
+      },
+      ['token'],
+    ),
     action: ({ store, query, params }) => {
       const visitor = requireGuest(store, query.token);
       const room = requireRoom(store, visitor.token, params.rid);

@@ -1,57 +1,55 @@
-// `POST livechat/upload/:rid` (§4.11), checks in Rocket.Chat's order; the file is kept in memory.
+// `POST livechat/upload/:rid` (§4.11) as app/livechat/imports/server/rest/upload.ts (7.x) runs it: the token header,
+// uploads on, the visitor, its open room, then the multipart body, its media type, the Uploads store's filter, and the
+// message of sendFileLivechatMessage sent as the visitor's (which returns it with newRoom and showConnecting).
 import { Raw, route } from '../route.ts';
-import { parseMultipart } from '../multipart.ts';
+import { check, maybe, object, Boolean_, String_ } from '../match.ts';
 import { visitorMessage } from '../livechat.ts';
 import { randomId } from '../store.ts';
+import { readUploadForm } from '../upload/form-data.ts';
+import { insertFile, visitorFileFields } from '../upload/file-message.ts';
+import { isAcceptedMediaType } from '../upload/restrictions.ts';
 
 /** 6.x/7.x `API.v1.forbidden()` text; 8.0 switched it to "forbidden". */
 const forbidden = () => new Raw(403, { success: false, error: 'unauthorized' });
 
-function humanSize(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let n = bytes;
-  let u = 0;
-  while (n >= 1000 && u < units.length - 1) (n /= 1000), u++;
-  return `${Number(n.toFixed(2))} ${units[u]}`;
-}
+/** The form fields left once `description` is taken are the message data sendFileLivechatMessage checks. */
+const MESSAGE_DATA = object({
+  avatar: maybe(String_),
+  emoji: maybe(String_),
+  alias: maybe(String_),
+  groupable: maybe(Boolean_),
+  msg: maybe(String_),
+});
 
 export const uploadRoutes = [
   route({
     method: 'POST',
     path: 'livechat/upload/:rid',
-    rawBody: true,
-    action: ({ store, req, params, raw }) => {
+    readsBody: true,
+    action: async ({ store, req, params }) => {
       const token = req.headers['x-visitor-token'];
       if (typeof token !== 'string' || !token) return forbidden();
       if (!store.setting('Livechat_fileupload_enabled') || !store.setting('FileUpload_Enabled')) {
         return new Raw(400, { reason: 'error-file-upload-disabled', success: false });
       }
       const visitor = store.visitorByToken(token);
+      if (!visitor) return forbidden();
       const room = store.rooms.get(params.rid);
-      if (!visitor || !room?.open || room.v.token !== token) return forbidden();
-      const parts = parseMultipart(req.headers['content-type'], raw) ?? [];
-      const file = parts.find((p) => p.name === 'file' && p.filename !== undefined);
-      if (!file) return new Raw(400, { reason: 'error-no-file-uploaded', success: false });
-      const blocked = String(store.setting('FileUpload_MediaTypeBlackList') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-      if (blocked.includes(file.type)) return new Raw(400, { reason: 'error-type-not-allowed', success: false });
-      const max = Number(store.setting('FileUpload_MaxFileSize'));
-      if (max >= 0 && file.data.length > max) return new Raw(400, { reason: 'error-size-not-allowed', sizeAllowed: humanSize(max), success: false });
+      if (!room?.open || room.v.token !== token) return forbidden();
 
-      const fields = Object.fromEntries(parts.filter((p) => p.filename === undefined).map((p) => [p.name, p.data.toString('utf8')]));
-      const stored = { _id: randomId(), rid: room._id, name: file.filename || 'file', type: file.type, size: file.data.length, data: file.data };
-      store.files.set(stored._id, stored);
-      const info = { _id: stored._id, name: stored.name, type: stored.type, size: stored.size };
-      const url = `/file-upload/${stored._id}/${encodeURIComponent(stored.name)}`;
-      const message = {
-        ...visitorMessage(visitor, room._id, fields.msg ?? '', randomId()),
-        file: { _id: info._id, name: info.name, type: info.type },
-        files: [info],
-        attachments: [{
-          title: info.name, type: 'file', title_link: url, title_link_download: true, description: fields.description ?? '',
-          ...(info.type.startsWith('image/') ? { image_url: url, image_type: info.type, image_size: info.size } : {}),
-        }],
-      };
-      return { ...store.saveMessage(message) };
+      // 0 means the default here; -1 no limit
+      const maxFileSize = Number(store.setting('FileUpload_MaxFileSize')) || 104857600;
+      const { file: upload, fields } = await readUploadForm(req, { field: 'file', sizeLimit: maxFileSize });
+      if (!isAcceptedMediaType(store, upload.mimetype)) return new Raw(400, { reason: 'error-type-not-allowed', success: false });
+      // The route's own size check ({reason:'error-size-not-allowed', sizeAllowed}) follows here in Rocket.Chat, but the
+      // reader has already refused every file that reaches the limit, so it never answers.
+      const { description, ...messageData } = fields;
+      // Rocket.Chat checks this after storing the file (which then stays, unused); the answer is the same
+      check(messageData, MESSAGE_DATA);
+      const file = insertFile(store, room._id, upload, description);
+      // sendMessageLivechat keeps only _id, rid, msg, token, file, files and attachments of the data
+      const message = store.saveUserMessage({ ...visitorMessage(visitor, room._id, messageData.msg ?? '', randomId()), ...visitorFileFields(file) });
+      return { ...message, newRoom: false, showConnecting: false };
     },
   }),
 ];

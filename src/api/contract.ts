@@ -119,7 +119,8 @@ export interface Config {
   survey: { items: string[]; values: string[] };
   triggers: Trigger[];
   departments: Department[];
-  resources: { sound: unknown[]; emojis: unknown[] };
+  /** `sound` is the chime's absolute URL (api/lib/livechat.ts settings()) */
+  resources: { sound: string; emojis: unknown[] };
   online: boolean;
   guest?: ConfigGuest;
   room?: ConfigRoom;
@@ -191,11 +192,37 @@ export interface MessageUser {
   name?: string;
 }
 
+/** An entry of `files` (§4.11): a visitor's upload carries `{_id, name, type}`, an agent's also `size` and `format`. */
 export interface FileInfo {
   _id: string;
   name: string;
   type: string;
-  size: number;
+  size?: number;
+  format?: string;
+}
+
+/** A file attachment as Rocket.Chat builds it (§4.11): `title_link` is the download path of §4.11; images add `image_*`,
+ * audio and video their `audio_*` / `video_*`; `descriptionMd` is the parse tree of `description`. */
+export interface MessageAttachment {
+  type?: 'file';
+  title?: string;
+  title_link?: string;
+  title_link_download?: boolean;
+  description?: string;
+  descriptionMd?: unknown[];
+  image_url?: string;
+  image_type?: string;
+  image_size?: number;
+  image_dimensions?: { width: number; height: number };
+  audio_url?: string;
+  audio_type?: string;
+  audio_size?: number;
+  video_url?: string;
+  video_type?: string;
+  video_size?: number;
+  /** agent uploads of other files: the extension in capitals, and the size */
+  format?: string;
+  size?: number;
 }
 
 /** IMessage as the visitor receives it (§4.3, §5.3). `ts` is ISO over REST and EJSON over DDP. */
@@ -218,7 +245,7 @@ export interface Message<D = IsoDate> {
   md?: unknown[];
   file?: FileInfo;
   files?: FileInfo[];
-  attachments?: unknown[];
+  attachments?: MessageAttachment[];
 }
 
 /** EJSON date as carried over DDP (§6.5). */

@@ -6,13 +6,18 @@ import { openRoom, textMessage } from './support/fixtures.ts';
 import { restVisitorWithRoom, startHarness, type Harness } from './support/harness.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness({ pingMs: 400 }); });
+beforeEach(async () => {
+  // the ping must come after the exchange's REST calls (the idle clock runs from the last subscription) but within the
+  // 2 s a frame is awaited: 1 s leaves room for a machine under load
+  h = await startHarness({ pingMs: 1000 });
+});
 afterEach(() => h.close());
 
 /** What the same message must look like over DDP: the REST JSON with its ISO dates as EJSON (§6.5). */
 function asEjsonText(restMessage: Record<string, unknown>): string {
   return JSON.stringify(restMessage, (key, v) =>
-    ['ts', '_updatedAt', 'editedAt'].includes(key) && typeof v === 'string' ? { $date: Date.parse(v) } : v);
+    ['ts', '_updatedAt', 'editedAt'].includes(key) && typeof v === 'string' ? { $date: Date.parse(v) } : v,
+  );
 }
 
 async function post(h: Harness, path: string, body: unknown): Promise<Record<string, any>> {
@@ -27,22 +32,32 @@ test('§6.9 complete minimal exchange is reproduced verbatim', async () => {
   expect(await c.nextRaw()).toMatch(/^\{"msg":"connected","session":"[23456789A-Za-z]{17}"\}$/);
 
   const { token: T, rid: R } = await restVisitorWithRoom(h, 'Jane');
-  c.send(`{"msg":"sub","id":"rc-ddp-client-1","name":"stream-room-messages","params":["${R}",{"useCollection":false,"args":[{"token":"${T}","visitorToken":"${T}"}]}]}`);
-  c.send(`{"msg":"sub","id":"rc-ddp-client-2","name":"stream-notify-room","params":["${R}/user-activity",{"useCollection":false,"args":[{"token":"${T}","visitorToken":"${T}"}]}]}`);
+  c.send(
+    `{"msg":"sub","id":"rc-ddp-client-1","name":"stream-room-messages","params":["${R}",{"useCollection":false,"args":[{"token":"${T}","visitorToken":"${T}"}]}]}`,
+  );
+  c.send(
+    `{"msg":"sub","id":"rc-ddp-client-2","name":"stream-notify-room","params":["${R}/user-activity",{"useCollection":false,"args":[{"token":"${T}","visitorToken":"${T}"}]}]}`,
+  );
   expect(await c.nextRaw()).toBe('{"msg":"ready","subs":["rc-ddp-client-1"]}');
   expect(await c.nextRaw()).toBe('{"msg":"ready","subs":["rc-ddp-client-2"]}');
 
   const { message: hello } = await post(h, '/api/v1/livechat/message', { token: T, rid: R, msg: 'hello' });
   expect(hello).toMatchObject({ rid: R, msg: 'hello', token: T, alias: 'Jane', u: { name: 'Jane' } });
-  expect(await c.nextRaw()).toBe(`{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"${R}","args":[${asEjsonText(hello)}]}}`);
+  expect(await c.nextRaw()).toBe(
+    `{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"${R}","args":[${asEjsonText(hello)}]}}`,
+  );
 
   if (!h.store.rooms.get(R)?.servedBy) await post(h, `/agent/api/rooms/${R}/take`, {});
   await post(h, `/agent/api/rooms/${R}/typing`, { typing: true });
-  expect(await c.nextRaw()).toBe(`{"msg":"changed","collection":"stream-notify-room","id":"id","fields":{"eventName":"${R}/user-activity","args":["agent1",["user-typing"],{}]}}`);
+  expect(await c.nextRaw()).toBe(
+    `{"msg":"changed","collection":"stream-notify-room","id":"id","fields":{"eventName":"${R}/user-activity","args":["agent1",["user-typing"],{}]}}`,
+  );
 
   const { message: reply } = await post(h, `/agent/api/rooms/${R}/messages`, { msg: 'Hi Jane' });
   expect(reply).toMatchObject({ rid: R, msg: 'Hi Jane', u: { username: 'agent1', name: 'Agent One' } });
-  expect(await c.nextRaw()).toBe(`{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"${R}","args":[${asEjsonText(reply)}]}}`);
+  expect(await c.nextRaw()).toBe(
+    `{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"${R}","args":[${asEjsonText(reply)}]}}`,
+  );
 
   expect(await c.nextRaw()).toBe('{"msg":"ping"}');
   c.send('{"msg":"pong"}');
@@ -51,18 +66,22 @@ test('§6.9 complete minimal exchange is reproduced verbatim', async () => {
   c.close();
 });
 
-test('§6.5 a stored message goes out with exactly the spec\'s fields and EJSON dates', async () => {
+test("§6.5 a stored message goes out with exactly the spec's fields and EJSON dates", async () => {
   const { token: T, rid: R } = openRoom(h.store, 'Jane');
   const c = await DdpClient.connected(h.wsUrl);
   c.subscribe('rc-ddp-client-1', 'stream-room-messages', R, { token: T, visitorToken: T });
   await c.next((f) => f.msg === 'ready');
-  h.store.saveMessage(textMessage(R, { _id: 'A', username: 'agent1', name: 'Agent One' }, 'Hi, how can I help?', {
-    _id: 'm1', ts: new Date(1714653300000), _updatedAt: new Date(1714653300012),
-  }));
+  h.store.saveUserMessage(
+    textMessage(R, { _id: 'A', username: 'agent1', name: 'Agent One' }, 'Hi, how can I help?', {
+      _id: 'm1',
+      ts: new Date(1714653300000),
+      _updatedAt: new Date(1714653300012),
+    }),
+  );
   expect(await c.nextRaw()).toBe(
-    `{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"${R}","args":[{"_id":"m1","rid":"${R}","msg":"Hi, how can I help?",`
-    + '"u":{"_id":"A","username":"agent1","name":"Agent One"},"ts":{"$date":1714653300000},"_updatedAt":{"$date":1714653300012},'
-    + '"urls":[],"mentions":[],"channels":[],"md":[{"type":"PARAGRAPH","value":[{"type":"PLAIN_TEXT","value":"Hi, how can I help?"}]}]}]}}',
+    `{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"${R}","args":[{"_id":"m1","rid":"${R}","msg":"Hi, how can I help?",` +
+      '"u":{"_id":"A","username":"agent1","name":"Agent One"},"ts":{"$date":1714653300000},"_updatedAt":{"$date":1714653300012},' +
+      '"urls":[],"mentions":[],"channels":[],"md":[{"type":"PARAGRAPH","value":[{"type":"PLAIN_TEXT","value":"Hi, how can I help?"}]}]}]}}',
   );
   c.close();
 });

@@ -1,11 +1,15 @@
 // Agent console: renders the console API and follows /agent/api/events (no polling).
 'use strict';
 const $ = (id) => document.getElementById(id);
-const state = { agents: [], rooms: { waiting: [], open: [], closed: [] }, rid: null, messages: [], typingTimer: 0, typing: false };
+const state = { agents: [], rooms: { waiting: [], open: [], closed: [] }, rid: null, messages: [], typingTimer: 0, typing: false, editing: null };
 
+/** JSON in and out; a FormData body goes as multipart. */
 async function api(path, method = 'GET', body) {
+  const form = body instanceof FormData;
   const res = await fetch('/agent/api' + path, {
-    method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+    method,
+    headers: body && !form ? { 'content-type': 'application/json' } : {},
+    body: body && !form ? JSON.stringify(body) : body,
   });
   const json = await res.json();
   $('error').textContent = res.ok ? '' : 'Failed: ' + json.error;
@@ -26,8 +30,12 @@ function renderLists() {
   for (const group of ['waiting', 'open', 'closed']) {
     const items = state.rooms[group].map((r) => {
       const who = r.visitor.name || r.visitor.username;
-      const button = el('button', { type: 'button', 'aria-current': String(r._id === state.rid) },
-        who, el('small', {}, [r.department, r.servedBy && 'with ' + r.servedBy.username].filter(Boolean).join(' · ') || r.visitor.username));
+      const button = el(
+        'button',
+        { type: 'button', 'aria-current': String(r._id === state.rid) },
+        who,
+        el('small', {}, [r.department, r.servedBy && 'with ' + r.servedBy.username].filter(Boolean).join(' · ') || r.visitor.username),
+      );
       button.addEventListener('click', () => selectRoom(r._id));
       return el('li', {}, button);
     });
@@ -42,48 +50,128 @@ function renderRoom() {
   if (!room) return;
   const v = room.visitor;
   $('room-title').textContent = (v.name || v.username) + ' — ' + room.state;
-  const rows = [['Name', v.name], ['Username', v.username], ['Email', v.email], ['Phone', v.phone],
-    ['Department', room.department || v.department], ['Agent', room.servedBy && room.servedBy.username],
-    ...room.customFields.map((f) => [f.label, f.value])];
+  const rows = [
+    ['Name', v.name],
+    ['Username', v.username],
+    ['Email', v.email],
+    ['Phone', v.phone],
+    ['Department', room.department || v.department],
+    ['Agent', room.servedBy && room.servedBy.username],
+    ...room.customFields.map((f) => [f.label, f.value]),
+  ];
   $('visitor').replaceChildren(...rows.filter(([, value]) => value).flatMap(([k, value]) => [el('dt', {}, k), el('dd', {}, String(value))]));
   $('take').hidden = room.state !== 'waiting' && !(room.state === 'open' && room.servedBy._id !== agentId());
   $('close').disabled = room.state === 'closed';
-  $('reply').disabled = room.state !== 'open';
-  $('composer').querySelector('button').disabled = room.state !== 'open';
+  for (const control of [$('reply'), $('composer').querySelector('button'), ...$('file-form').querySelectorAll('input, button')]) {
+    control.disabled = room.state !== 'open';
+  }
   renderMessages();
 }
 
 /** A system message in words; the raw type is never shown, and a few kinds are not shown at all. */
 function systemText(m) {
   switch (m.t) {
-    case 'livechat-started': return 'Conversation started';
-    case 'livechat-close': return m.msg ? 'Conversation closed: ' + m.msg : 'Conversation closed';
+    case 'livechat-started':
+      return 'Conversation started';
+    case 'livechat-close':
+      return m.msg ? 'Conversation closed: ' + m.msg : 'Conversation closed';
     case 'livechat_transfer_history': {
       const next = m.transferData && m.transferData.nextDepartment;
       return next ? 'Moved to the ' + next.name + ' department' : 'Conversation transferred';
     }
-    case 'livechat_navigation_history': return 'Visited ' + m.msg;
-    case 'livechat_transcript_history': return 'Transcript requested';
-    case 'livechat_webrtc_video_call': case 'livechat_video_call': return 'Video call';
-    case 'uj': return m.u.username + ' joined';
-    case 'ul': return m.u.username + ' left';
-    case 'command': return null;
-    default: return 'System event';
+    case 'livechat_navigation_history':
+      return 'Visited ' + m.msg;
+    case 'livechat_transcript_history':
+      return 'Transcript requested';
+    case 'livechat_webrtc_video_call':
+    case 'livechat_video_call':
+      return 'Video call';
+    case 'uj':
+      return m.u.username + ' joined';
+    case 'ul':
+      return m.u.username + ' left';
+    case 'command':
+      return null;
+    default:
+      return 'System event';
   }
 }
 
+/** A message's file, opened through the console's own file route; an image shows as a thumbnail. */
+function attachmentView(m) {
+  const attachment = (m.attachments || [])[0];
+  if (!m.file || !attachment) return undefined;
+  const href = '/agent/api/files/' + encodeURIComponent(m.file._id);
+  const label = attachment.image_url ? el('img', { src: href, alt: attachment.title }) : attachment.title;
+  return el(
+    'span',
+    { class: 'attachment' },
+    el('a', { href, target: '_blank', rel: 'noopener' }, label),
+    attachment.description ? el('span', { class: 'description' }, attachment.description) : undefined,
+  );
+}
+
+function editForm(m) {
+  const input = el('input', { type: 'text', value: m.msg, 'aria-label': 'Edited message' });
+  const cancel = el('button', { type: 'button' }, 'Cancel');
+  cancel.addEventListener('click', () => {
+    state.editing = null;
+    renderMessages();
+  });
+  const form = el('form', { class: 'edit' }, input, el('button', { type: 'submit' }, 'Save'), cancel);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const json = await api(`/rooms/${state.rid}/messages/${m._id}`, 'PUT', { msg: input.value });
+    if (!json) return;
+    state.editing = null;
+    upsertMessage(json.message);
+  });
+  return form;
+}
+
+function messageButton(label, name, onClick) {
+  const button = el('button', { type: 'button', 'aria-label': name }, label);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
 function renderMessages() {
+  const agentIds = new Set(state.agents.map((a) => a._id));
   const shown = state.messages.filter((m) => !m.t || systemText(m) !== null);
   const items = shown.map((m) => {
-    const text = m.t ? systemText(m) : m.msg;
-    const del = m.t ? undefined : el('button', { type: 'button', 'aria-label': 'Delete message: ' + m.msg }, 'Delete');
-    if (del) del.addEventListener('click', () => api(`/rooms/${state.rid}/messages/${m._id}`, 'DELETE'));
-    const who = m.t ? undefined : el('span', { class: 'who' }, (m.alias || m.u.name || m.u.username) + ':');
-    return el('li', { class: m.t ? 'system' : '' }, who,
-      el('span', { class: 'text' }, text), el('time', { datetime: m.ts }, new Date(m.ts).toLocaleTimeString()), del);
+    if (m.t)
+      return el(
+        'li',
+        { class: 'system' },
+        el('span', { class: 'text' }, systemText(m)),
+        el('time', { datetime: m.ts }, new Date(m.ts).toLocaleTimeString()),
+      );
+    const who = el('span', { class: 'who' }, (m.alias || m.u.name || m.u.username) + ':');
+    const body =
+      state.editing === m._id
+        ? editForm(m)
+        : el('span', { class: 'text' }, m.msg, attachmentView(m), m.editedAt ? el('small', { class: 'edited' }, ' (edited)') : undefined);
+    const name = m.msg || (m.file && m.file.name) || '';
+    const edit =
+      agentIds.has(m.u._id) && state.editing !== m._id
+        ? messageButton('Edit', 'Edit message: ' + name, () => {
+            state.editing = m._id;
+            renderMessages();
+          })
+        : undefined;
+    const del = messageButton('Delete', 'Delete message: ' + name, () => api(`/rooms/${state.rid}/messages/${m._id}`, 'DELETE'));
+    return el('li', {}, who, body, el('time', { datetime: m.ts }, new Date(m.ts).toLocaleTimeString()), edit, del);
   });
   $('message-list').replaceChildren(...items);
   $('messages').scrollTop = $('messages').scrollHeight;
+}
+
+/** Messages are kept by `_id`: an edit replaces, a new one is appended — whether it comes from an answer or the feed. */
+function upsertMessage(message) {
+  const i = state.messages.findIndex((m) => m._id === message._id);
+  if (i >= 0) state.messages[i] = message;
+  else state.messages.push(message);
+  renderMessages();
 }
 
 async function refreshRooms() {
@@ -95,6 +183,7 @@ async function refreshRooms() {
 
 async function selectRoom(rid) {
   state.rid = rid;
+  state.editing = null;
   $('typing').textContent = '';
   const json = await api(`/rooms/${rid}/messages`);
   state.messages = json ? json.messages : [];
@@ -105,10 +194,8 @@ async function selectRoom(rid) {
 let refreshQueued = 0;
 function onEvent({ stream, eventName, args }) {
   if (stream === 'stream-room-messages' && eventName === state.rid) {
-    const i = state.messages.findIndex((m) => m._id === args[0]._id);
-    if (i >= 0) state.messages[i] = args[0]; else state.messages.push(args[0]);
     if (args[0].u.username === (currentRoom() || { visitor: {} }).visitor.username) $('typing').textContent = '';
-    renderMessages();
+    upsertMessage(args[0]);
   } else if (eventName === state.rid + '/deleteMessage') {
     state.messages = state.messages.filter((m) => m._id !== args[0]._id);
     renderMessages();
@@ -137,7 +224,10 @@ $('reply').addEventListener('input', () => {
   state.typingTimer = setTimeout(() => setTyping(false), 3000);
 });
 $('reply').addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('composer').requestSubmit(); }
+  if (e.key === 'Enter' && !e.shiftKey) {
+    e.preventDefault();
+    $('composer').requestSubmit();
+  }
 });
 $('composer').addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -145,7 +235,22 @@ $('composer').addEventListener('submit', async (e) => {
   if (!msg) return;
   clearTimeout(state.typingTimer);
   setTyping(false);
-  if (await api(`/rooms/${state.rid}/messages`, 'POST', { msg })) $('reply').value = '';
+  const json = await api(`/rooms/${state.rid}/messages`, 'POST', { msg });
+  if (!json) return;
+  $('reply').value = '';
+  upsertMessage(json.message);
+});
+$('file-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const file = $('file').files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append('file', file, file.name);
+  if ($('file-description').value.trim()) form.append('description', $('file-description').value.trim());
+  const json = await api(`/rooms/${state.rid}/files`, 'POST', form);
+  if (!json) return;
+  $('file-form').reset();
+  upsertMessage(json.message);
 });
 $('take').addEventListener('click', () => api(`/rooms/${state.rid}/take`, 'POST', { agentId: agentId() }));
 $('close').addEventListener('click', () => api(`/rooms/${state.rid}/close`, 'POST', { agentId: agentId() }));
@@ -156,7 +261,11 @@ $('agent').addEventListener('change', () => {
 });
 $('status').addEventListener('change', async () => {
   const json = await api(`/agents/${agentId()}/status`, 'POST', { status: $('status').value });
-  if (json) Object.assign(state.agents.find((a) => a._id === json.agent._id), json.agent);
+  if (json)
+    Object.assign(
+      state.agents.find((a) => a._id === json.agent._id),
+      json.agent,
+    );
 });
 
 async function start() {
@@ -166,8 +275,13 @@ async function start() {
   if (state.agents[0]) $('status').value = state.agents[0].status;
   await refreshRooms();
   const events = new EventSource('/agent/api/events');
-  events.onopen = () => { $('live').textContent = 'Live'; refreshRooms(); };
-  events.onerror = () => { $('live').textContent = 'Reconnecting…'; };
+  events.onopen = () => {
+    $('live').textContent = 'Live';
+    refreshRooms();
+  };
+  events.onerror = () => {
+    $('live').textContent = 'Reconnecting…';
+  };
   events.onmessage = (e) => onEvent(JSON.parse(e.data));
 }
 start();

@@ -15,13 +15,32 @@ describe('§4.1 GET livechat/config', () => {
       ['customFields', 'departments', 'enabled', 'messages', 'online', 'resources', 'settings', 'survey', 'theme', 'triggers'].sort(),
     );
     expect(body.config).toMatchObject({
-      enabled: true, online: true, triggers: [], resources: { sound: `${s.url}/sounds/chime.wav`, emojis: [] },
+      enabled: true,
+      online: true,
+      triggers: [],
+      resources: { sound: `${s.url}/sounds/chime.wav`, emojis: [] },
       survey: { items: ['satisfaction', 'agentKnowledge', 'agentResposiveness', 'agentFriendliness'], values: ['1', '2', '3', '4', '5'] },
-      theme: { title: 'Rocket.Chat', color: '#C1272D', offlineTitle: 'Leave a message', offlineColor: '#666666', position: 'right', actionLinks: { webrtc: [], jitsi: [] } },
+      theme: {
+        title: 'Rocket.Chat',
+        color: '#C1272D',
+        offlineTitle: 'Leave a message',
+        offlineColor: '#666666',
+        position: 'right',
+        actionLinks: { webrtc: [], jitsi: [] },
+      },
       settings: {
-        registrationForm: true, nameFieldRegistrationForm: true, emailFieldRegistrationForm: true, displayOfflineForm: true,
-        allowSwitchingDepartments: true, forceAcceptDataProcessingConsent: false, limitTextLength: false, historyMonitorType: 'url',
-        visitorsCanCloseChat: true, fileUpload: true, agentHiddenInfo: false, videoCall: false,
+        registrationForm: true,
+        nameFieldRegistrationForm: true,
+        emailFieldRegistrationForm: true,
+        displayOfflineForm: true,
+        allowSwitchingDepartments: true,
+        forceAcceptDataProcessingConsent: false,
+        limitTextLength: false,
+        historyMonitorType: 'url',
+        visitorsCanCloseChat: true,
+        fileUpload: true,
+        agentHiddenInfo: false,
+        videoCall: false,
       },
     });
     expect(body.config.departments).toEqual([
@@ -85,39 +104,102 @@ describe('§4.1 GET livechat/config', () => {
   });
 
   it('§4.1 departments: only enabled ones with agents', async () => {
-    s = await start({ seed: seedWith({}, {
-      departments: [
-        { _id: 'a', name: 'A', enabled: false, showOnRegistration: true, showOnOfflineForm: true },
-        { _id: 'b', name: 'B', enabled: true, showOnRegistration: true, showOnOfflineForm: true },
-        { _id: 'dep-sales', name: 'Sales', enabled: true, showOnRegistration: true, showOnOfflineForm: true },
-      ],
-    }) });
+    s = await start({
+      seed: seedWith(
+        {},
+        {
+          departments: [
+            { _id: 'a', name: 'A', enabled: false, showOnRegistration: true, showOnOfflineForm: true },
+            { _id: 'b', name: 'B', enabled: true, showOnRegistration: true, showOnOfflineForm: true },
+            { _id: 'dep-sales', name: 'Sales', enabled: true, showOnRegistration: true, showOnOfflineForm: true },
+          ],
+        },
+      ),
+    });
     expect((await config()).config.departments.map((d: { _id: string }) => d._id)).toEqual(['dep-sales']);
   });
 
   it('§4.1 settings, theme and messages follow their setting ids', async () => {
-    s = await start({ seed: seedWith({
-      Livechat_registration_form: false, Livechat_name_field_registration_form: false, Livechat_email_field_registration_form: false,
-      Livechat_display_offline_form: false, Omnichannel_allow_visitors_to_close_conversation: false,
-      Livechat_force_accept_data_processing_consent: true, Livechat_data_processing_consent_text: 'We store data',
-      Livechat_enable_message_character_limit: true, Livechat_message_character_limit: 140,
-      Livechat_title: 'Help', Livechat_title_color: '#000000', Livechat_offline_title: 'Gone', Livechat_offline_title_color: '#111111',
-      Livechat_widget_position: 'left', Livechat_hide_system_messages: ['livechat-started'], Livechat_offline_success_message: 'Thanks!',
-      Livechat_conversation_finished_message: 'Bye', Livechat_history_monitor_type: 'title', Livechat_fileupload_enabled: false,
-      Livechat_allow_switching_departments: false, Language: 'pt-BR',
-    }) });
+    s = await start({
+      seed: seedWith({
+        Livechat_registration_form: false,
+        Livechat_name_field_registration_form: false,
+        Livechat_email_field_registration_form: false,
+        Livechat_display_offline_form: false,
+        Omnichannel_allow_visitors_to_close_conversation: false,
+        Livechat_force_accept_data_processing_consent: true,
+        Livechat_data_processing_consent_text: 'We store data',
+        Livechat_enable_message_character_limit: true,
+        Livechat_message_character_limit: 140,
+        Livechat_title: 'Help',
+        Livechat_title_color: '#000000',
+        Livechat_offline_title: 'Gone',
+        Livechat_offline_title_color: '#111111',
+        Livechat_widget_position: 'left',
+        Livechat_hide_system_messages: ['livechat-started'],
+        Livechat_offline_success_message: 'Thanks!',
+        Livechat_conversation_finished_message: 'Bye',
+        Livechat_history_monitor_type: 'title',
+        Livechat_fileupload_enabled: false,
+        Livechat_allow_switching_departments: false,
+        Language: 'pt-BR',
+      }),
+    });
     const c = (await config()).config;
     expect(c.settings).toMatchObject({
-      registrationForm: false, nameFieldRegistrationForm: false, emailFieldRegistrationForm: false, displayOfflineForm: false,
-      visitorsCanCloseChat: false, forceAcceptDataProcessingConsent: true, limitTextLength: 140, hiddenSystemMessages: ['livechat-started'],
-      historyMonitorType: 'title', fileUpload: false, allowSwitchingDepartments: false, language: 'pt-BR',
+      registrationForm: false,
+      nameFieldRegistrationForm: false,
+      emailFieldRegistrationForm: false,
+      displayOfflineForm: false,
+      visitorsCanCloseChat: false,
+      forceAcceptDataProcessingConsent: true,
+      limitTextLength: 140,
+      hiddenSystemMessages: ['livechat-started'],
+      historyMonitorType: 'title',
+      fileUpload: false,
+      allowSwitchingDepartments: false,
+      language: 'pt-BR',
     });
     expect(c.theme).toMatchObject({ title: 'Help', color: '#000000', offlineTitle: 'Gone', offlineColor: '#111111', position: 'left' });
-    expect(c.messages).toMatchObject({ dataProcessingConsentText: 'We store data', offlineSuccessMessage: 'Thanks!', conversationFinishedMessage: 'Bye' });
+    expect(c.messages).toMatchObject({
+      dataProcessingConsentText: 'We store data',
+      offlineSuccessMessage: 'Thanks!',
+      conversationFinishedMessage: 'Bye',
+    });
+  });
+
+  it("§4.1 §4.11 uploads show only as settings.fileUpload: no size or type limit is in Rocket.Chat's config", async () => {
+    s = await start({
+      seed: seedWith({ FileUpload_MaxFileSize: 4321, FileUpload_MediaTypeWhiteList: 'image/*', FileUpload_MediaTypeBlackList: 'video/*' }),
+    });
+    const { config: c } = await config();
+    expect(Object.keys(c.settings).sort()).toEqual([
+      'agentHiddenInfo',
+      'allowSwitchingDepartments',
+      'clearLocalStorageWhenChatEnded',
+      'displayOfflineForm',
+      'emailFieldRegistrationForm',
+      'fileUpload',
+      'forceAcceptDataProcessingConsent',
+      'hiddenSystemMessages',
+      'hideWatermark',
+      'historyMonitorType',
+      'language',
+      'limitTextLength',
+      'nameFieldRegistrationForm',
+      'registrationForm',
+      'showConnecting',
+      'transcript',
+      'videoCall',
+      'visitorsCanCloseChat',
+    ]);
+    expect(JSON.stringify(c)).not.toMatch(/4321|image\/\*|video\/\*/);
   });
 
   it('§4.1 limitTextLength falls back to Message_MaxAllowedSize; FileUpload_Enabled gates fileUpload', async () => {
-    s = await start({ seed: seedWith({ Livechat_enable_message_character_limit: true, Livechat_message_character_limit: 0, FileUpload_Enabled: false }) });
+    s = await start({
+      seed: seedWith({ Livechat_enable_message_character_limit: true, Livechat_message_character_limit: 0, FileUpload_Enabled: false }),
+    });
     const c = (await config()).config;
     expect(c.settings.limitTextLength).toBe(5000);
     expect(c.settings.fileUpload).toBe(false);

@@ -1,9 +1,11 @@
-// §4.8 offline.message, §4.10 transcript, §4.11 upload.
+// §4.8 offline.message, §4.10 transcript (the upload of §4.11 is in upload.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedWith, start, type TestServer } from './client.ts';
 
 let s: TestServer;
-beforeEach(async () => { s = await start(); });
+beforeEach(async () => {
+  s = await start();
+});
 afterEach(() => s.close());
 
 describe('§4.8 POST livechat/offline.message (api/v1/offlineMessage.ts over lib/messages.ts sendOfflineMessage)', () => {
@@ -28,7 +30,9 @@ describe('§4.8 POST livechat/offline.message (api/v1/offlineMessage.ts over lib
     expect((await s.api('POST', 'livechat/offline.message', { ...form, email: '' })).body).toEqual(failure);
   });
   it('§4.8 missing message → AJV envelope', async () => {
-    expect((await s.api('POST', 'livechat/offline.message', { name: 'a', email: 'a@b.co' })).body.error).toBe("must have required property 'message' [invalid-params]");
+    expect((await s.api('POST', 'livechat/offline.message', { name: 'a', email: 'a@b.co' })).body.error).toBe(
+      "must have required property 'message' [invalid-params]",
+    );
   });
 });
 
@@ -59,18 +63,33 @@ describe('§4.8 Livechat_validate_offline_email (on in RC by default, off in the
 });
 
 describe('§4.10 POST livechat/transcript (lib/sendTranscript.ts, 6.13+)', () => {
-  it('§4.10 sent for the visitor\'s room, leaving a livechat_transcript_history message by rocket.cat', async () => {
+  it("§4.10 sent for the visitor's room, leaving a livechat_transcript_history message by rocket.cat", async () => {
     const { rid } = await s.chat('tok');
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'jane@example.com' })).body)
-      .toEqual({ message: 'Livechat transcript sent', success: true });
-    expect(s.store.roomMessages(rid).at(-1)).toMatchObject({ t: 'livechat_transcript_history', u: { username: 'rocket.cat' }, requestData: { type: 'visitor', visitor: { token: 'tok' } } });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'jane@example.com' })).body).toEqual({
+      message: 'Livechat transcript sent',
+      success: true,
+    });
+    expect(s.store.roomMessages(rid).at(-1)).toMatchObject({
+      t: 'livechat_transcript_history',
+      u: { username: 'rocket.cat' },
+      requestData: { type: 'visitor', visitor: { token: 'tok' } },
+    });
   });
-  it('§4.10 the room\'s own token is the credential: unknown room → error-invalid-room, another token → error-invalid-visitor', async () => {
+  it("§4.10 the room's own token is the credential: unknown room → error-invalid-room, another token → error-invalid-visitor", async () => {
     const { rid } = await s.chat('tok');
     await s.chat('other');
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid: 'nope', email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-room' });
-    expect((await s.api('POST', 'livechat/transcript', { token: 'other', rid, email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-visitor' });
-    expect((await s.api('POST', 'livechat/transcript', { token: 'nobody', rid, email: 'a@b.co' })).body).toEqual({ success: false, error: 'error-invalid-visitor' });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid: 'nope', email: 'a@b.co' })).body).toEqual({
+      success: false,
+      error: 'error-invalid-room',
+    });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'other', rid, email: 'a@b.co' })).body).toEqual({
+      success: false,
+      error: 'error-invalid-visitor',
+    });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'nobody', rid, email: 'a@b.co' })).body).toEqual({
+      success: false,
+      error: 'error-invalid-visitor',
+    });
   });
   it('§4.10 "even if token changed by using an old token that matches room.v": same visitor by email, both rooms', async () => {
     const first = await s.chat('old-token', { email: 'jane@example.com' });
@@ -84,53 +103,13 @@ describe('§4.10 POST livechat/transcript (lib/sendTranscript.ts, 6.13+)', () =>
   });
   it('§4.10 an address the mailer refuses → [invalid email]; missing email → AJV', async () => {
     const { rid } = await s.chat('tok');
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'test' })).body).toEqual({ success: false, error: '[invalid email]', errorType: 'invalid email' });
-    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid })).body.error).toBe("must have required property 'email' [invalid-params]");
-  });
-});
-
-describe('§4.11 POST livechat/upload/:rid', () => {
-  const upload = (rid: string, headers: Record<string, string>, file?: Blob, name = 'a.txt') => {
-    const form = new FormData();
-    form.append('msg', 'see attached');
-    if (file) form.append('file', file, name);
-    return s.api('POST', `livechat/upload/${rid}`, form, headers);
-  };
-
-  it('§4.11.1 no x-visitor-token → 403 before anything else', async () => {
-    s.store.settings.FileUpload_Enabled = false;
-    const r = await upload('x', {}, new Blob(['hi']));
-    expect(r.status).toBe(403);
-    expect(r.body).toEqual({ success: false, error: 'unauthorized' });
-  });
-  it('§4.11.2 upload disabled → 400 {reason:"error-file-upload-disabled"} before the token is looked up', async () => {
-    s.store.settings.Livechat_fileupload_enabled = false;
-    const r = await upload('x', { 'x-visitor-token': 'nobody' }, new Blob(['hi']));
-    expect(r.status).toBe(400);
-    expect(r.body).toEqual({ reason: 'error-file-upload-disabled', success: false });
-  });
-  it('§4.11.3 unknown token or foreign/closed room → 403', async () => {
-    const { rid } = await s.chat('tok');
-    await s.chat('other');
-    expect((await upload(rid, { 'x-visitor-token': 'nobody' }, new Blob(['hi']))).status).toBe(403);
-    expect((await upload(rid, { 'x-visitor-token': 'other' }, new Blob(['hi']))).status).toBe(403);
-  });
-  it('§4.11.7 stores the file and answers the message spread at top level; the file downloads with rc_token', async () => {
-    const { rid } = await s.chat('tok');
-    const r = await upload(rid, { 'x-visitor-token': 'tok' }, new Blob(['hello file'], { type: 'text/plain' }));
-    expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ success: true, rid, msg: 'see attached', files: [{ name: 'a.txt', type: 'text/plain', size: 10 }] });
-    const url = r.body.attachments[0].title_link;
-    expect(await (await fetch(`${s.url}${url}?rc_token=tok&rc_room_type=l&rc_rid=${rid}`)).text()).toBe('hello file');
-    expect((await fetch(`${s.url}${url}?rc_token=other`)).status).toBe(403);
-  });
-  it('§4.11.5 type and size limits answer with reason', async () => {
-    const { rid } = await s.chat('tok');
-    expect((await upload(rid, { 'x-visitor-token': 'tok' }, new Blob(['<svg/>'], { type: 'image/svg+xml' }), 'x.svg')).body)
-      .toEqual({ reason: 'error-type-not-allowed', success: false });
-    s.store.settings.FileUpload_MaxFileSize = 4;
-    expect((await upload(rid, { 'x-visitor-token': 'tok' }, new Blob(['12345']))).body)
-      .toEqual({ reason: 'error-size-not-allowed', sizeAllowed: '4 B', success: false });
-    expect((await upload(rid, { 'x-visitor-token': 'tok' })).status).toBe(400);
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid, email: 'test' })).body).toEqual({
+      success: false,
+      error: '[invalid email]',
+      errorType: 'invalid email',
+    });
+    expect((await s.api('POST', 'livechat/transcript', { token: 'tok', rid })).body.error).toBe(
+      "must have required property 'email' [invalid-params]",
+    );
   });
 });

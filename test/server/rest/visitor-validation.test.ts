@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start, type TestServer } from './client.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await start(); });
+beforeAll(async () => {
+  s = await start();
+});
 afterAll(() => s.close());
 
 const rows: [string, string][] = [
@@ -16,11 +18,19 @@ const rows: [string, string][] = [
   ['{"visitor":{"token":"t","name":null}}', 'Match error: Expected string, got null in field visitor.name'],
   ['{"visitor":{"token":"t","phone":5}}', 'Match error: Expected string, got number in field visitor.phone'],
   ['{"visitor":{"token":"t"},"extra":1}', 'Match error: Unknown key in field extra'],
+  ['{"visitor":{"token":"t"},"__proto__":1}', 'Match error: Unknown key in field __proto__'],
+  ['{"visitor":{"token":"t"},"toString":1}', 'Match error: Unknown key in field toString'],
   ['{"visitor":{"token":"t","customFields":"x"}}', 'Match error: Expected array, got "x" in field visitor.customFields'],
   ['{"visitor":{"token":"t","customFields":null}}', 'Match error: Expected array, got null in field visitor.customFields'],
   ['{"visitor":{"token":"t","customFields":[{"key":"a","value":"b"}]}}', "Match error: Missing key 'overwrite' in field visitor.customFields[0]"],
-  ['{"visitor":{"token":"t","customFields":[{"key":"a","value":"b","overwrite":"yes"}]}}', 'Match error: Expected boolean, got string in field visitor.customFields[0].overwrite'],
-  ['{"visitor":{"token":"t","customFields":[{"key":"a","value":1,"overwrite":true}]}}', 'Match error: Expected string, got number in field visitor.customFields[0].value'],
+  [
+    '{"visitor":{"token":"t","customFields":[{"key":"a","value":"b","overwrite":"yes"}]}}',
+    'Match error: Expected boolean, got string in field visitor.customFields[0].overwrite',
+  ],
+  [
+    '{"visitor":{"token":"t","customFields":[{"key":"a","value":1,"overwrite":true}]}}',
+    'Match error: Expected string, got number in field visitor.customFields[0].value',
+  ],
 ];
 
 describe('§2.2 POST livechat/visitor validation', () => {
@@ -40,13 +50,20 @@ describe('§2.2 POST livechat/visitor validation', () => {
     const r = await s.api('POST', 'livechat/visitor', { visitor: { token } });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({
-      success: false, error: 'Token cannot be empty [error-invalid-token]', errorType: 'error-invalid-token', details: { method: 'livechat/visitor' },
+      success: false,
+      error: 'Token cannot be empty [error-invalid-token]',
+      errorType: 'error-invalid-token',
+      details: { method: 'livechat/visitor' },
     });
   });
 
   it('§2.2 unknown department → The provided department is invalid [error-invalid-department]', async () => {
     const r = await s.api('POST', 'livechat/visitor', { visitor: { token: 'd1', department: 'nope' } });
-    expect(r.body).toEqual({ success: false, error: 'The provided department is invalid [error-invalid-department]', errorType: 'error-invalid-department' });
+    expect(r.body).toEqual({
+      success: false,
+      error: 'The provided department is invalid [error-invalid-department]',
+      errorType: 'error-invalid-department',
+    });
   });
 
   it('§2.2 bad email → Invalid email <email> [error-invalid-email] (after trim + lower-case)', async () => {
@@ -63,10 +80,16 @@ describe('§2.2 POST livechat/visitor validation', () => {
 
 describe('§1.2 Meteor check() path format', () => {
   it('§1.2 array indexes appear as [i] in nested paths', async () => {
-    const r = await s.api('POST', 'livechat/visitor', '{"visitor":{"token":"t","customFields":[{"key":"a","value":"b","overwrite":true},{"key":"a","value":"b","overwrite":1}]}}');
+    const r = await s.api(
+      'POST',
+      'livechat/visitor',
+      '{"visitor":{"token":"t","customFields":[{"key":"a","value":"b","overwrite":true},{"key":"a","value":"b","overwrite":1}]}}',
+    );
     expect(r.body.error).toBe('Match error: Expected boolean, got number in field visitor.customFields[1].overwrite');
   });
   it('§1.2 an unknown key is named as sent', async () => {
-    expect((await s.api('POST', 'livechat/visitor', '{"visitor":{"token":"t"},"my-key":1}')).body.error).toBe('Match error: Unknown key in field my-key');
+    expect((await s.api('POST', 'livechat/visitor', '{"visitor":{"token":"t"},"my-key":1}')).body.error).toBe(
+      'Match error: Unknown key in field my-key',
+    );
   });
 });
