@@ -8,7 +8,11 @@ const PREFIX = '/avatar/';
 const FALLBACK_LAST_MODIFIED = 'Thu, 01 Jan 2015 00:00:00 GMT';
 const COLORS = ['#158D65', '#7F1B9F', '#B68D00', '#E26D0E', '#10529E', '#6C727A']; // utils/lib/getAvatarColor.ts
 
-const firstLetter = (name: string) => name.replace(/[^A-Za-z0-9]/g, '').slice(0, 1).toUpperCase();
+const firstLetter = (name: string) =>
+  name
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 1)
+    .toUpperCase();
 
 /** renderSVGLetters: the first letter (or up to three initials), on a colour chosen by the name's length. */
 export function renderSvgLetters(name: string, viewSize = 200, allInitials = false): string {
@@ -16,8 +20,10 @@ export function renderSvgLetters(name: string, viewSize = 200, allInitials = fal
   const initials = name === '?' ? '?' : allInitials ? name.split(' ').slice(0, 3).map(firstLetter).join('') : firstLetter(name);
   const reduction = initials.length > 1 ? initials.length ** 2 / 10 : 0;
   const fontSize = viewSize / (1.6 + reduction);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${viewSize} ${viewSize}">\n<rect width="100%" height="100%" fill="${color}"/>\n`
-    + `<text x="50%" y="50%" dy="0.36em" text-anchor="middle" pointer-events="none" fill="#ffffff" font-family="'Helvetica', 'Arial', 'Lucida Grande', 'sans-serif'" font-size="${fontSize}">\n${initials}\n</text>\n</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${viewSize} ${viewSize}">\n<rect width="100%" height="100%" fill="${color}"/>\n` +
+    `<text x="50%" y="50%" dy="0.36em" text-anchor="middle" pointer-events="none" fill="#ffffff" font-family="'Helvetica', 'Arial', 'Lucida Grande', 'sans-serif'" font-size="${fontSize}">\n${initials}\n</text>\n</svg>`
+  );
 }
 
 /** `?size=` clamped to 16…1024 (getAvatarSizeFromRequest); none → 200. */

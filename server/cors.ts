@@ -12,7 +12,10 @@ export function applyCors(store: Store, req: IncomingMessage, res: ServerRespons
   if (!req.headers['access-control-request-method'] && !origin) return true;
   const setting = String(store.setting('API_CORS_Origin'));
   if (setting !== '*') {
-    const origins = setting.trim().split(',').map((o) => o.trim().toLocaleLowerCase());
+    const origins = setting
+      .trim()
+      .split(',')
+      .map((o) => o.trim().toLocaleLowerCase());
     if (!origins.includes(origin?.toLocaleLowerCase() ?? '')) {
       res.writeHead(403, 'Forbidden');
       res.end();

@@ -2,7 +2,12 @@
 import type { ErrorBody } from '../src/api/contract.ts';
 
 export class ApiError extends Error {
-  constructor(message: string, readonly errorType?: string, readonly details?: Record<string, unknown>, readonly reason?: string) {
+  constructor(
+    message: string,
+    readonly errorType?: string,
+    readonly details?: Record<string, unknown>,
+    readonly reason?: string,
+  ) {
     super(message);
   }
 }

@@ -39,7 +39,12 @@ export class Faults {
         if (typeof f.delayMs === 'number') this.delays.set(f.route, f.delayMs);
         if (typeof f.status === 'number' || f.malformed) {
           const list = this.failures.get(f.route) ?? [];
-          list.push({ status: f.status, malformed: !!f.malformed, count: typeof f.count === 'number' ? f.count : 1, error: typeof f.error === 'string' ? f.error : undefined });
+          list.push({
+            status: f.status,
+            malformed: !!f.malformed,
+            count: typeof f.count === 'number' ? f.count : 1,
+            error: typeof f.error === 'string' ? f.error : undefined,
+          });
           this.failures.set(f.route, list);
         }
         send(res, 200, { success: true });

@@ -16,7 +16,10 @@ export interface GuestInput {
 }
 
 function clientIp(req: IncomingMessage): string {
-  const header = (name: string) => String(req.headers[name] ?? '').split(',')[0].trim();
+  const header = (name: string) =>
+    String(req.headers[name] ?? '')
+      .split(',')[0]
+      .trim();
   return header('x-real-ip') || header('x-forwarded-for') || req.socket.remoteAddress || '';
 }
 
@@ -73,7 +76,10 @@ export function registerGuest(store: Store, raw: GuestInput, req: IncomingMessag
     visitor = {
       _id: typeof input.id === 'string' && input.id ? input.id : randomId(),
       username: input.username || `guest-${store.nextGuestNumber()}`,
-      token: input.token, status: 'online', ts: now, _updatedAt: now,
+      token: input.token,
+      status: 'online',
+      ts: now,
+      _updatedAt: now,
     };
     if (store.setting('Livechat_Allow_collect_and_store_HTTP_header_informations')) {
       Object.assign(visitor, { userAgent: req.headers['user-agent'] ?? '', ip: clientIp(req), host: req.headers.host ?? '' });

@@ -17,8 +17,12 @@ export const S = {
   number: { type: 'number' } as Schema,
   boolean: { type: 'boolean' } as Schema,
   array: (items: Schema, minItems?: number): Schema => ({ type: 'array', items, ...(minItems ? { minItems } : {}) }),
-  object: (properties: Record<string, Schema>, required: string[] = [], additionalProperties = false): Schema =>
-    ({ type: 'object', properties, required, additionalProperties }),
+  object: (properties: Record<string, Schema>, required: string[] = [], additionalProperties = false): Schema => ({
+    type: 'object',
+    properties,
+    required,
+    additionalProperties,
+  }),
 };
 
 type Result = { ok: true; value: unknown } | { ok: false; message: string };

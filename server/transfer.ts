@@ -18,16 +18,23 @@ export function transferToDepartment(store: Store, room: StoredRoom, visitor: St
   if (previous && !taken) throw plainError('error-no-agents-online-in-department');
   if (taken) store.assignAgent(room, next);
   const transferredBy = { _id: visitor._id, username: visitor.username, ...(visitor.name ? { name: visitor.name } : {}), userType: 'visitor' };
-  store.systemMessage(room, 'livechat_transfer_history', { _id: visitor._id, username: visitor.username }, {
-    fields: {
-      token: room.v.token,
-      transferData: {
-        transferredBy, ts: new Date(), scope: 'department',
-        ...(room.departmentId ? { previousDepartment: room.departmentId } : {}),
-        nextDepartment: { _id: department._id, name: department.name },
+  store.systemMessage(
+    room,
+    'livechat_transfer_history',
+    { _id: visitor._id, username: visitor.username },
+    {
+      fields: {
+        token: room.v.token,
+        transferData: {
+          transferredBy,
+          ts: new Date(),
+          scope: 'department',
+          ...(room.departmentId ? { previousDepartment: room.departmentId } : {}),
+          nextDepartment: { _id: department._id, name: department.name },
+        },
       },
     },
-  });
+  );
   room.departmentId = department._id;
   return true;
 }

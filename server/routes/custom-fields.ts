@@ -18,8 +18,7 @@ function knownField(store: Store, { key, value }: CustomFieldValue): StoredCusto
 
 /** Visitor scope → the visitor's livechatData; room scope → its open rooms' livechatData. */
 function save(store: Store, visitor: StoredVisitor, field: StoredCustomField, { key, value, overwrite }: CustomFieldValue): void {
-  const targets =
-    field.scope === 'visitor' ? [visitor] : [...store.rooms.values()].filter((r) => r.open && r.v._id === visitor._id);
+  const targets = field.scope === 'visitor' ? [visitor] : [...store.rooms.values()].filter((r) => r.open && r.v._id === visitor._id);
   for (const t of targets) {
     const data = (t.livechatData ??= {});
     if (overwrite || !data[key]) data[key] = value;
@@ -33,7 +32,8 @@ export const customFieldRoutes = [
     schema: S.object({ token: S.string, key: S.string, value: S.string, overwrite: S.boolean }, ['token', 'key', 'value', 'overwrite']),
     action: ({ store, body }) => {
       const visitor = requireGuest(store, body.token);
-      const item = body as unknown as CustomFieldValue;
+      // the schema above has checked the types: these conversions only tell TypeScript
+      const item: CustomFieldValue = { key: String(body.key), value: String(body.value), overwrite: body.overwrite === true };
       save(store, visitor, knownField(store, item), item);
       return { field: { key: item.key, value: item.value, overwrite: item.overwrite } };
     },

@@ -10,6 +10,12 @@ import { formRoutes } from './forms.ts';
 import { uploadRoutes } from './upload.ts';
 
 export const livechatRoutes: RouteDef[] = [
-  ...visitorRoutes, ...customFieldRoutes, ...configRoutes, ...roomRoutes,
-  ...messageRoutes, ...agentInfoRoutes, ...formRoutes, ...uploadRoutes,
+  ...visitorRoutes,
+  ...customFieldRoutes,
+  ...configRoutes,
+  ...roomRoutes,
+  ...messageRoutes,
+  ...agentInfoRoutes,
+  ...formRoutes,
+  ...uploadRoutes,
 ];

@@ -42,10 +42,11 @@ export const roomRoutes = [
   route({
     method: 'POST',
     path: 'livechat/room.survey',
-    schema: S.object(
-      { token: S.string, rid: S.string, data: S.array(S.object({ name: S.string, value: S.string }, ['name', 'value']), 1) },
-      ['token', 'rid', 'data'],
-    ),
+    schema: S.object({ token: S.string, rid: S.string, data: S.array(S.object({ name: S.string, value: S.string }, ['name', 'value']), 1) }, [
+      'token',
+      'rid',
+      'data',
+    ]),
     action: ({ store, body }) => {
       const visitor = requireGuest(store, body.token);
       const room = requireRoom(store, visitor.token, body.rid);

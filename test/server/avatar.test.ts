@@ -4,12 +4,14 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.ts';
 
 let s: RunningServer;
-beforeEach(async () => { s = await startServer({ port: 0, rateLimit: false }); });
+beforeEach(async () => {
+  s = await startServer({ port: 0, rateLimit: false });
+});
 afterEach(() => s.close());
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${s.url}${path}`, { headers });
 const letter = (svg: string) => /\n(\S+)\n<\/text>/.exec(svg)?.[1];
 
-test('an SVG with the first letter, RC\'s headers (cache time, inline, the fallback Last-Modified)', async () => {
+test("an SVG with the first letter, RC's headers (cache time, inline, the fallback Last-Modified)", async () => {
   const res = await get('/avatar/agent1');
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('image/svg+xml');
@@ -38,7 +40,7 @@ test('If-Modified-Since equal to the fallback date → 304; an empty name → 40
   expect((await get('/avatar/')).status).toBe(404);
 });
 
-test('UI_Use_Name_Avatar: the known user\'s name, all initials; /avatar/@text always letters of the text', async () => {
+test("UI_Use_Name_Avatar: the known user's name, all initials; /avatar/@text always letters of the text", async () => {
   s.store.settings.UI_Use_Name_Avatar = true;
   expect(letter(await (await get('/avatar/agent1')).text())).toBe('AO'); // Agent One
   expect(letter(await (await get('/avatar/@Jane Mary Doe Smith')).text())).toBe('JMD');

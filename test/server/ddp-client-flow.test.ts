@@ -15,7 +15,13 @@ import { loadSeed } from '../../server/seed.ts';
 let server: RunningServer;
 let sdk: LivechatClientImpl;
 /** what the client's stream callbacks received, in order */
-const seen = { messages: [] as Record<string, any>[], activity: [] as [string, string[]][], deleted: [] as string[], agents: [] as Record<string, any>[], statuses: [] as string[] };
+const seen = {
+  messages: [] as Record<string, any>[],
+  activity: [] as [string, string[]][],
+  deleted: [] as string[],
+  agents: [] as Record<string, any>[],
+  statuses: [] as string[],
+};
 const token = randomBytes(32).toString('hex'); // as packages/livechat/src/lib/random.ts makes it
 let rid: string;
 
@@ -30,7 +36,12 @@ async function console(method: string, path: string, body?: unknown): Promise<Re
 
 /** The api-client rejects with the fetch Response on a non-2xx answer. */
 async function refusal(call: Promise<unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await call.then(() => { throw new Error('expected a refusal'); }, (r: Response) => r);
+  const response = await call.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (r: Response) => r,
+  );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -57,7 +68,10 @@ describe.sequential('the official client, step by step', () => {
   test('config before registering: online, departments, the chime URL', async () => {
     const config = await sdk.config({});
     expect(config).toMatchObject({
-      enabled: true, online: true, resources: { sound: `${server.url}/sounds/chime.wav` }, departments: [{ _id: 'dep-sales' }, { _id: 'dep-support' }],
+      enabled: true,
+      online: true,
+      resources: { sound: `${server.url}/sounds/chime.wav` },
+      departments: [{ _id: 'dep-sales' }, { _id: 'dep-support' }],
     });
   });
 
@@ -66,8 +80,9 @@ describe.sequential('the official client, step by step', () => {
     expect(sdk.token).toBe(token);
     expect(visitor).toMatchObject({ token, name: 'Jane', department: 'dep-sales', visitorEmails: [{ address: 'jane@example.com' }] });
     expect(await sdk.sendCustomField({ token, key: 'plan', value: 'Pro', overwrite: true })).toMatchObject({ field: { key: 'plan', value: 'Pro' } });
-    expect(await sdk.sendCustomFields({ token, customFields: [{ key: 'orderNumber', value: '12345', overwrite: true }] }))
-      .toMatchObject({ fields: [{ Key: 'orderNumber', value: '12345', overwrite: true }] });
+    expect(await sdk.sendCustomFields({ token, customFields: [{ key: 'orderNumber', value: '12345', overwrite: true }] })).toMatchObject({
+      fields: [{ Key: 'orderNumber', value: '12345', overwrite: true }],
+    });
     expect((await currentVisitor()).visitor.livechatData).toEqual({ plan: 'Pro', orderNumber: '12345' });
     expect(await sdk.nextAgent({})).toMatchObject({ agent: { _id: 'agent-1', username: 'agent1' } });
   });
@@ -85,8 +100,12 @@ describe.sequential('the official client, step by step', () => {
     sdk.onAgentStatusChange(rid, (status) => seen.statuses.push(status as string));
     const subscriptions = [...sdk.client.subscriptions.values()];
     expect(subscriptions.map((s) => [s.name, s.params[0]])).toEqual([
-      ['stream-room-messages', rid], ['stream-notify-room', `${rid}/user-activity`], ['stream-notify-room', `${rid}/deleteMessage`],
-      ['stream-notify-room', `${rid}/deleteMessage`], ['stream-livechat-room', rid], ['stream-livechat-room', rid],
+      ['stream-room-messages', rid],
+      ['stream-notify-room', `${rid}/user-activity`],
+      ['stream-notify-room', `${rid}/deleteMessage`],
+      ['stream-notify-room', `${rid}/deleteMessage`],
+      ['stream-livechat-room', rid],
+      ['stream-livechat-room', rid],
     ]);
     await Promise.all(subscriptions.map((s) => s.ready()));
     expect(await sdk.agent(rid)).toMatchObject({ _id: 'agent-1', username: 'agent1', name: 'Agent One' });
@@ -104,7 +123,9 @@ describe.sequential('the official client, step by step', () => {
     await console('POST', `/rooms/${rid}/typing`, { typing: true });
     await vi.waitFor(() => expect(seen.activity).toEqual([['agent1', ['user-typing']]]));
     const relayed: unknown[][] = [];
-    server.store.bus.on('stream', (e) => { if (e.eventName === `${rid}/user-activity`) relayed.push(e.args); });
+    server.store.bus.on('stream', (e) => {
+      if (e.eventName === `${rid}/user-activity`) relayed.push(e.args);
+    });
     const username = (await currentVisitor()).visitor.username;
     await sdk.notifyVisitorActivity(rid, username, ['user-typing']);
     expect(relayed).toEqual([[username, ['user-typing'], { token }]]);
@@ -114,10 +135,12 @@ describe.sequential('the official client, step by step', () => {
 
   test('the agent answers through the console; the answer arrives with EJSON dates', async () => {
     await console('POST', `/rooms/${rid}/messages`, { msg: 'Hi Jane, how can I help?' });
-    await vi.waitFor(() => expect(seen.messages.at(-1)).toMatchObject({ msg: 'Hi Jane, how can I help?', u: { username: 'agent1' }, ts: { $date: expect.any(Number) } }));
+    await vi.waitFor(() =>
+      expect(seen.messages.at(-1)).toMatchObject({ msg: 'Hi Jane, how can I help?', u: { username: 'agent1' }, ts: { $date: expect.any(Number) } }),
+    );
   });
 
-  test('edit and delete of the visitor\'s own message', async () => {
+  test("edit and delete of the visitor's own message", async () => {
     const { message } = await sdk.sendMessage({ token, rid, msg: 'typo' });
     const edited = await sdk.editMessage(message._id, { token, rid, msg: 'fixed' });
     expect(edited.message).toMatchObject({ _id: message._id, msg: 'fixed', editedBy: { username: expect.stringMatching(/^guest-/) } });
@@ -125,22 +148,29 @@ describe.sequential('the official client, step by step', () => {
     // deleteMessage(id, {rid}) cannot work: api-client's delete() drops its params, and the route (RC's too) reads
     // token and rid from the body
     expect(await refusal(sdk.deleteMessage(message._id, { rid }))).toEqual({
-      status: 400, body: { success: false, error: "must have required property 'token' [invalid-params]", errorType: 'invalid-params' },
+      status: 400,
+      body: { success: false, error: "must have required property 'token' [invalid-params]", errorType: 'invalid-params' },
     });
     const res = await fetch(`${server.url}/api/v1/livechat/message/${message._id}`, {
-      method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, rid }),
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, rid }),
     });
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(seen.deleted).toContain(message._id));
   });
 
-  test('page visited, and the visitor\'s status', async () => {
-    const page = await sdk.sendVisitorNavigation({ token, rid, pageInfo: { change: 'url', title: 'Pricing', location: { href: 'https://site.example/pricing' } } });
+  test("page visited, and the visitor's status", async () => {
+    const page = await sdk.sendVisitorNavigation({
+      token,
+      rid,
+      pageInfo: { change: 'url', title: 'Pricing', location: { href: 'https://site.example/pricing' } },
+    });
     expect(page).toMatchObject({ page: { msg: 'Pricing - https://site.example/pricing', navigation: { token } } });
     expect(await sdk.updateVisitorStatus('away')).toBe('away');
   });
 
-  test('department switch with a room (transferChat → visitor/department.transfer): the new department\'s agent takes over', async () => {
+  test("department switch with a room (transferChat → visitor/department.transfer): the new department's agent takes over", async () => {
     expect(await sdk.transferChat({ rid, department: 'dep-support' })).toEqual({ success: true });
     await vi.waitFor(() => expect(seen.agents.at(-1)).toMatchObject({ _id: 'agent-2', username: 'agent2' }));
     expect(await sdk.agent(rid)).toMatchObject({ _id: 'agent-2' });
@@ -155,12 +185,23 @@ describe.sequential('the official client, step by step', () => {
     expect(await sdk.closeChat({ rid })).toEqual({ rid, comment: 'Closed by visitor', success: true });
     await vi.waitFor(() => expect(seen.messages.at(-1)).toMatchObject({ t: 'livechat-close', msg: 'Closed by visitor' }));
     expect(await sdk.requestTranscript('jane@example.com', { rid })).toEqual({ message: 'Livechat transcript sent', success: true });
-    expect(await sdk.chatSurvey({ token, rid, data: [{ name: 'satisfaction', value: '5' }, { name: 'additionalFeedback', value: 'Thanks' }] }))
-      .toEqual({ rid, data: { satisfaction: '5', additionalFeedback: 'Thanks' }, success: true });
+    expect(
+      await sdk.chatSurvey({
+        token,
+        rid,
+        data: [
+          { name: 'satisfaction', value: '5' },
+          { name: 'additionalFeedback', value: 'Thanks' },
+        ],
+      }),
+    ).toEqual({ rid, data: { satisfaction: '5', additionalFeedback: 'Thanks' }, success: true });
   });
 
   test('offline message, then "forget me" (deleteVisitor)', async () => {
-    expect(await sdk.sendOfflineMessage({ name: 'Jane', email: 'jane@example.com', message: 'Call me back' })).toEqual({ message: 'Livechat offline message sent', success: true });
+    expect(await sdk.sendOfflineMessage({ name: 'Jane', email: 'jane@example.com', message: 'Call me back' })).toEqual({
+      message: 'Livechat offline message sent',
+      success: true,
+    });
     expect(await sdk.deleteVisitor()).toMatchObject({ visitor: { _id: expect.any(String), ts: expect.any(String) }, success: true });
     expect(await refusal(currentVisitor())).toEqual({ status: 400, body: { success: false, error: '[invalid-token]', errorType: 'invalid-token' } });
   });

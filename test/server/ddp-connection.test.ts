@@ -5,7 +5,9 @@ import { DdpClient } from './support/ddp-client.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness({ pingMs: 150 }); });
+beforeEach(async () => {
+  h = await startHarness({ pingMs: 150 });
+});
 afterEach(() => h.close());
 
 describe('§6.1 handshake', () => {
@@ -14,7 +16,8 @@ describe('§6.1 handshake', () => {
     const b = await DdpClient.connected(h.wsUrl);
     const [sa, sb] = [a.frames.find((f) => f.msg === 'connected'), b.frames.find((f) => f.msg === 'connected')];
     expect(sa?.session).not.toBe(sb?.session);
-    a.close(); b.close();
+    a.close();
+    b.close();
   });
 
   test('§6.1 unsupported version → failed with our version, then the socket closes', async () => {
@@ -26,7 +29,9 @@ describe('§6.1 handshake', () => {
 
   test('§6.1 the socket lives only at /websocket', async () => {
     const ws = new WebSocket(h.wsUrl.replace('/websocket', '/sockjs'));
-    const status = await new Promise((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode)).on('error', () => resolve('error')));
+    const status = await new Promise((resolve) =>
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode)).on('error', () => resolve('error')),
+    );
     expect(status).toBe(404);
   });
 });

@@ -17,7 +17,10 @@ describe('with the test harness (limits off)', () => {
     h = await startHarness();
     c = await DdpClient.connected(h.wsUrl);
   });
-  afterEach(async () => { c.close(); await h.close(); });
+  afterEach(async () => {
+    c.close();
+    await h.close();
+  });
 
   test('§6.8 livechat:setUpConnection answers an empty result; closing the socket marks the visitor offline in its open rooms', async () => {
     const { token, room } = openRoom(h.store);
@@ -52,13 +55,25 @@ describe('with the test harness (limits off)', () => {
     await c.next((f) => f.msg === 'ready');
     c.send({ msg: 'method', id: 'm1', method: 'sendMessageLivechat', params: [{ token, _id: 'client-id-1', rid, msg: 'hello' }] });
     const result = await c.next(resultOf('m1'));
-    expect(result.result).toMatchObject({ _id: 'client-id-1', rid, msg: 'hello', token, newRoom: false, showConnecting: false, ts: { $date: expect.any(Number) } });
+    expect(result.result).toMatchObject({
+      _id: 'client-id-1',
+      rid,
+      msg: 'hello',
+      token,
+      newRoom: false,
+      showConnecting: false,
+      ts: { $date: expect.any(Number) },
+    });
     // the broadcast and the result may come in either order
-    await vi.waitFor(() => expect(c.frames.filter((f) => f.msg === 'changed')).toMatchObject([{ fields: { eventName: rid, args: [{ _id: 'client-id-1', msg: 'hello' }] } }]));
+    await vi.waitFor(() =>
+      expect(c.frames.filter((f) => f.msg === 'changed')).toMatchObject([
+        { fields: { eventName: rid, args: [{ _id: 'client-id-1', msg: 'hello' }] } },
+      ]),
+    );
     expect(h.store.roomMessages(rid).map((m) => m.msg)).toEqual(['hello']);
   });
 
-  test('sendMessageLivechat to a closed or unknown room opens a new room (lib/rooms.ts getRoom); another visitor\'s open room is refused', async () => {
+  test("sendMessageLivechat to a closed or unknown room opens a new room (lib/rooms.ts getRoom); another visitor's open room is refused", async () => {
     const mine = openRoom(h.store, 'Jane');
     const theirs = openRoom(h.store, 'Joe');
     delete mine.room.open;
@@ -68,7 +83,12 @@ describe('with the test harness (limits off)', () => {
     expect(result.rid).not.toBe(mine.rid);
     expect(h.store.rooms.get(result.rid)?.open).toBe(true);
     c.send({ msg: 'method', id: 'm2', method: 'sendMessageLivechat', params: [{ token: mine.token, _id: 'x2', rid: theirs.rid, msg: 'hi' }] });
-    expect((await c.next(resultOf('m2'))).error).toEqual({ isClientSafe: true, error: 'cannot-access-room', message: '[cannot-access-room]', errorType: 'Meteor.Error' });
+    expect((await c.next(resultOf('m2'))).error).toEqual({
+      isClientSafe: true,
+      error: 'cannot-access-room',
+      message: '[cannot-access-room]',
+      errorType: 'Meteor.Error',
+    });
   });
 
   test('sendMessageLivechat errors: Match failed, invalid-token, character limit, a repeated _id (internal error)', async () => {
@@ -98,15 +118,22 @@ describe('DDP rate limits (rateLimiter.js; on by default, as outside TEST_MODE)'
     server = await startServer({ port: 0 });
     c = await DdpClient.connected(`${server.url.replace(/^http/, 'ws')}/websocket`);
   });
-  afterEach(async () => { c.close(); await server.close(); });
+  afterEach(async () => {
+    c.close();
+    await server.close();
+  });
 
   test('by connection per method: the 11th sendMessageLivechat within 10 s → too-many-requests, other methods still pass', async () => {
     const { token, rid } = openRoom(server.store);
-    for (let i = 1; i <= 11; i++) c.send({ msg: 'method', id: `m${i}`, method: 'sendMessageLivechat', params: [{ token, _id: `id${i}`, rid, msg: `n${i}` }] });
+    for (let i = 1; i <= 11; i++)
+      c.send({ msg: 'method', id: `m${i}`, method: 'sendMessageLivechat', params: [{ token, _id: `id${i}`, rid, msg: `n${i}` }] });
     for (let i = 1; i <= 10; i++) expect((await c.next(resultOf(`m${i}`))).error).toBeUndefined();
     const limited = await c.next(resultOf('m11'));
     expect(limited.error).toMatchObject({
-      isClientSafe: true, error: 'too-many-requests', errorType: 'Meteor.Error', details: { timeToReset: expect.any(Number) },
+      isClientSafe: true,
+      error: 'too-many-requests',
+      errorType: 'Meteor.Error',
+      details: { timeToReset: expect.any(Number) },
       reason: expect.stringMatching(/^Error, too many requests\. Please slow down\. You must wait (10|9) seconds before trying again\.$/),
     });
     expect(server.store.roomMessages(rid)).toHaveLength(10);
@@ -116,7 +143,8 @@ describe('DDP rate limits (rateLimiter.js; on by default, as outside TEST_MODE)'
 
   test('stream-* names get 4× the allowance: the 41st typing call is refused', async () => {
     const { token, rid } = openRoom(server.store);
-    for (let i = 1; i <= 41; i++) c.send({ msg: 'method', id: `t${i}`, method: 'stream-notify-room', params: [`${rid}/user-activity`, 'guest-1', [], { token }] });
+    for (let i = 1; i <= 41; i++)
+      c.send({ msg: 'method', id: `t${i}`, method: 'stream-notify-room', params: [`${rid}/user-activity`, 'guest-1', [], { token }] });
     expect((await c.next(resultOf('t40'))).error).toBeUndefined();
     expect((await c.next(resultOf('t41'))).error).toMatchObject({ error: 'too-many-requests' });
   });

@@ -22,23 +22,38 @@ beforeEach(async () => {
     await tab.next(answerTo('rc-ddp-client-2'));
   }
 });
-afterEach(async () => { tab1.close(); tab2.close(); await h.close(); });
+afterEach(async () => {
+  tab1.close();
+  tab2.close();
+  await h.close();
+});
 
 test('§6.6 typing by the room owner: result + updated, broadcast to the other subscribers but not echoed', async () => {
   const seen: StreamEvent[] = [];
   h.store.bus.on('stream', (e) => seen.push(e));
-  tab1.send(`{"msg":"method","method":"stream-notify-room","params":["${rid}/user-activity","guest-19",["user-typing"],{"token":"${token}"}],"id":"rc-ddp-client-7"}`);
+  tab1.send(
+    `{"msg":"method","method":"stream-notify-room","params":["${rid}/user-activity","guest-19",["user-typing"],{"token":"${token}"}],"id":"rc-ddp-client-7"}`,
+  );
   expect(await tab1.nextRaw((f) => f.msg === 'result')).toBe('{"msg":"result","id":"rc-ddp-client-7"}');
   expect(await tab1.nextRaw((f) => f.msg === 'updated')).toBe('{"msg":"updated","methods":["rc-ddp-client-7"]}');
-  expect(await tab2.next(typingFrame)).toEqual({ msg: 'changed', collection: 'stream-notify-room', id: 'id',
-    fields: { eventName: `${rid}/user-activity`, args: ['guest-19', ['user-typing'], { token }] } });
+  expect(await tab2.next(typingFrame)).toEqual({
+    msg: 'changed',
+    collection: 'stream-notify-room',
+    id: 'id',
+    fields: { eventName: `${rid}/user-activity`, args: ['guest-19', ['user-typing'], { token }] },
+  });
   expect(seen).toMatchObject([{ stream: 'stream-notify-room', eventName: `${rid}/user-activity`, args: ['guest-19', ['user-typing'], { token }] }]);
   expect(await tab1.collect(typingFrame)).toEqual([]);
 });
 
 test('§6.6 §6.7 typing with a token that does not own the room is answered but dropped', async () => {
   const other = openRoom(h.store, 'Joe');
-  tab1.send({ msg: 'method', id: 'm1', method: 'stream-notify-room', params: [`${rid}/user-activity`, 'guest-19', ['user-typing'], { token: other.token }] });
+  tab1.send({
+    msg: 'method',
+    id: 'm1',
+    method: 'stream-notify-room',
+    params: [`${rid}/user-activity`, 'guest-19', ['user-typing'], { token: other.token }],
+  });
   tab1.send({ msg: 'method', id: 'm2', method: 'stream-notify-room', params: [`${rid}/user-activity`, 'guest-19', ['user-typing']] });
   expect(await tab1.next((f) => f.msg === 'result')).toEqual({ msg: 'result', id: 'm1' });
   expect(await tab1.next((f) => f.msg === 'result')).toEqual({ msg: 'result', id: 'm2' });
@@ -63,9 +78,17 @@ test('§6.8 legacy <rid>/typing with a boolean is dropped: only user-activity is
 
 test('unknown method → result with a 404 Meteor.Error, then updated', async () => {
   tab1.send({ msg: 'method', id: 'm9', method: 'livechat:noSuchMethod', params: [{ token }] });
-  expect(await tab1.next((f) => f.msg === 'result')).toEqual({ msg: 'result', id: 'm9', error: {
-    isClientSafe: true, error: 404, reason: "Method 'livechat:noSuchMethod' not found",
-    message: "Method 'livechat:noSuchMethod' not found [404]", errorType: 'Meteor.Error' } });
+  expect(await tab1.next((f) => f.msg === 'result')).toEqual({
+    msg: 'result',
+    id: 'm9',
+    error: {
+      isClientSafe: true,
+      error: 404,
+      reason: "Method 'livechat:noSuchMethod' not found",
+      message: "Method 'livechat:noSuchMethod' not found [404]",
+      errorType: 'Meteor.Error',
+    },
+  });
   expect(await tab1.next((f) => f.msg === 'updated')).toEqual({ msg: 'updated', methods: ['m9'] });
   tab1.send({ msg: 'method', id: 'm10', method: 'toString', params: [] });
   expect(await tab1.next((f) => f.msg === 'result')).toMatchObject({ id: 'm10', error: { error: 404 } });

@@ -15,7 +15,10 @@ beforeEach(async () => {
   h = await startHarness();
   c = await DdpClient.connected(h.wsUrl);
 });
-afterEach(async () => { c.close(); await h.close(); });
+afterEach(async () => {
+  c.close();
+  await h.close();
+});
 
 describe('§6.4 §6.7 refusals', () => {
   test('§6.4 wrong token → nosub not-allowed on every stream', async () => {
@@ -28,7 +31,7 @@ describe('§6.4 §6.7 refusals', () => {
     }
   });
 
-  test('§6.7 a visitor cannot subscribe to another visitor\'s room', async () => {
+  test("§6.7 a visitor cannot subscribe to another visitor's room", async () => {
     const mine = openRoom(h.store, 'Jane');
     const theirs = openRoom(h.store, 'Joe');
     c.subscribe('s1', 'stream-room-messages', theirs.rid, both(mine.token));
@@ -58,9 +61,17 @@ describe('§6.4 §6.7 refusals', () => {
     c.subscribe('s1', 'stream-room-messages', '', both('t'));
     c.subscribe('s2', 'meteor.loginServiceConfiguration', '', {});
     expect(await c.next(answerTo('s1'))).toMatchObject({ error: { error: 'invalid-event-name', message: '[invalid-event-name]' } });
-    expect(await c.next(answerTo('s2'))).toEqual({ msg: 'nosub', id: 's2', error: {
-      isClientSafe: true, error: 404, reason: "Subscription 'meteor.loginServiceConfiguration' not found",
-      message: "Subscription 'meteor.loginServiceConfiguration' not found [404]", errorType: 'Meteor.Error' } });
+    expect(await c.next(answerTo('s2'))).toEqual({
+      msg: 'nosub',
+      id: 's2',
+      error: {
+        isClientSafe: true,
+        error: 404,
+        reason: "Subscription 'meteor.loginServiceConfiguration' not found",
+        message: "Subscription 'meteor.loginServiceConfiguration' not found [404]",
+        errorType: 'Meteor.Error',
+      },
+    });
   });
 
   test('§6.4 either token or visitorToken alone is accepted', async () => {
@@ -90,7 +101,11 @@ describe('§6.5 events', () => {
     const m = h.store.saveMessage(textMessage(rid, { _id: 'A', username: 'agent1' }, 'oops'));
     h.store.deleteMessage(rid, m._id);
     expect(await c.next(changed('stream-notify-room'))).toEqual({
-      msg: 'changed', collection: 'stream-notify-room', id: 'id', fields: { eventName: `${rid}/deleteMessage`, args: [{ _id: m._id }] } });
+      msg: 'changed',
+      collection: 'stream-notify-room',
+      id: 'id',
+      fields: { eventName: `${rid}/deleteMessage`, args: [{ _id: m._id }] },
+    });
   });
 
   test('§6.5 agentData and agentStatus on stream-livechat-room, one frame per subscription', async () => {
@@ -104,7 +119,9 @@ describe('§6.5 events', () => {
     const data = { type: 'agentData', data: { _id: agent._id, username: 'agent1', name: 'Agent One', status: 'online' } };
     for (let i = 0; i < 2; i++) expect(argsOf(await c.next(changed('stream-livechat-room')))).toEqual([data]);
     h.store.livechatRoomEvent(rid, { type: 'agentStatus', status: 'away' });
-    expect(await c.next(changed('stream-livechat-room'))).toMatchObject({ fields: { eventName: rid, args: [{ type: 'agentStatus', status: 'away' }] } });
+    expect(await c.next(changed('stream-livechat-room'))).toMatchObject({
+      fields: { eventName: rid, args: [{ type: 'agentStatus', status: 'away' }] },
+    });
   });
 
   test('§4.6 §6.5 closing the room sends a livechat-close message on the stream', async () => {

@@ -105,7 +105,7 @@ export const makeConfig = (over: Partial<Config> = {}, s: Partial<ConfigSettings
   survey: { items: [], values: [] },
   triggers: [],
   departments: [],
-  resources: { sound: [], emojis: [] },
+  resources: { sound: 'http://rc.test/sounds/chime.mp3', emojis: [] },
   ...over,
 });
 

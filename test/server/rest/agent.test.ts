@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { start, type TestServer } from './client.ts';
 
 let s: TestServer;
-beforeEach(async () => { s = await start(); });
+beforeEach(async () => {
+  s = await start();
+});
 afterEach(() => s.close());
 const AGENT = { _id: 'agent-1', username: 'agent1', name: 'Agent One', status: 'online' };
 
@@ -43,6 +45,9 @@ describe('§4.9 GET livechat/agent.next/:token', () => {
     s.store.settings.Livechat_show_agent_info = false;
     expect((await s.api('GET', 'livechat/agent.next/tok')).body).toEqual({ agent: { hiddenInfo: true }, success: true });
     expect((await s.api('GET', 'livechat/agent.next/tok?foo=1')).body).toEqual({
-      success: false, error: 'must NOT have additional properties [invalid-params]', errorType: 'invalid-params' });
+      success: false,
+      error: 'must NOT have additional properties [invalid-params]',
+      errorType: 'invalid-params',
+    });
   });
 });

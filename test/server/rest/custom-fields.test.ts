@@ -40,7 +40,10 @@ describe('§3.4 POST livechat/custom.field', () => {
 });
 
 describe('§3.5 POST livechat/custom.fields', () => {
-  const all = [{ key: 'orderNumber', value: '5555', overwrite: true }, { key: 'plan', value: 'Free', overwrite: true }];
+  const all = [
+    { key: 'orderNumber', value: '5555', overwrite: true },
+    { key: 'plan', value: 'Free', overwrite: true },
+  ];
   it('§3.5 answers fields with the capital-K Key quirk', async () => {
     const r = await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: all });
     expect(r.body).toEqual({ fields: all.map(({ key, value, overwrite }) => ({ Key: key, value, overwrite })), success: true });
@@ -50,14 +53,20 @@ describe('§3.5 POST livechat/custom.fields', () => {
     expect(r.body.error).toBe('invalid-custom-field');
   });
   it('§3.5 regexp is checked; required fields are enforced', async () => {
-    expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: [{ key: 'orderNumber', value: 'x', overwrite: true }] })).body.error)
-      .toBe('Invalid value for orderNumber field');
-    expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: [all[1]] })).body.error)
-      .toBe('Missing required custom fields: orderNumber');
+    expect(
+      (await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: [{ key: 'orderNumber', value: 'x', overwrite: true }] })).body
+        .error,
+    ).toBe('Invalid value for orderNumber field');
+    expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: [all[1]] })).body.error).toBe(
+      'Missing required custom fields: orderNumber',
+    );
   });
   it('§3.5 items need all three keys; customFields is required', async () => {
-    expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: [{ key: 'plan', value: 'x' }] })).body.error)
-      .toBe("must have required property 'overwrite' [invalid-params]");
-    expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok' })).body.error).toBe("must have required property 'customFields' [invalid-params]");
+    expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok', customFields: [{ key: 'plan', value: 'x' }] })).body.error).toBe(
+      "must have required property 'overwrite' [invalid-params]",
+    );
+    expect((await s.api('POST', 'livechat/custom.fields', { token: 'tok' })).body.error).toBe(
+      "must have required property 'customFields' [invalid-params]",
+    );
   });
 });

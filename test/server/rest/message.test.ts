@@ -22,8 +22,17 @@ describe('§4.3 POST livechat/message', () => {
     const r = await send({ msg: 'hello', _id: 'client-1' });
     expect(r.body).toEqual({
       message: {
-        _id: 'client-1', rid, msg: 'hello', token: 'tok', alias: 'Jane', u: { _id: visitorId, username: 'guest-1', name: 'Jane' },
-        ts: expect.any(String), _updatedAt: expect.any(String), urls: [], mentions: [], channels: [],
+        _id: 'client-1',
+        rid,
+        msg: 'hello',
+        token: 'tok',
+        alias: 'Jane',
+        u: { _id: visitorId, username: 'guest-1', name: 'Jane' },
+        ts: expect.any(String),
+        _updatedAt: expect.any(String),
+        urls: [],
+        mentions: [],
+        channels: [],
         md: [{ type: 'PARAGRAPH', value: [{ type: 'PLAIN_TEXT', value: 'hello' }] }],
       },
       success: true,
@@ -56,7 +65,7 @@ describe('§4.3 POST livechat/message', () => {
     expect(r.body.error).toBe(error);
   });
 
-  it('§4.3 another visitor\'s room → invalid-room; closed room → room-closed', async () => {
+  it("§4.3 another visitor's room → invalid-room; closed room → room-closed", async () => {
     await s.chat('other');
     expect((await s.api('POST', 'livechat/message', { token: 'other', rid, msg: 'x' })).body.error).toBe('invalid-room');
     await s.api('POST', 'livechat/room.close', { token: 'tok', rid });
@@ -74,7 +83,9 @@ describe('§4.4 GET livechat/messages.history/:rid', () => {
   it('§4.4 newest first, includes livechat-started, end is exclusive, limit applies, ls does not filter', async () => {
     for (const msg of ['one', 'two', 'three']) await send({ msg });
     const list = s.store.roomMessages(rid);
-    list.forEach((m, i) => { m.ts = new Date(Date.UTC(2024, 0, 1, 0, 0, i)); });
+    list.forEach((m, i) => {
+      m.ts = new Date(Date.UTC(2024, 0, 1, 0, 0, i));
+    });
     const all = (await s.api('GET', `livechat/messages.history/${rid}?token=tok`)).body.messages;
     expect(all.map((m: { msg: string; t?: string }) => m.t ?? m.msg)).toEqual(['three', 'two', 'one', 'livechat-started']);
     const end = list[2].ts.toISOString();
@@ -87,7 +98,8 @@ describe('§4.4 GET livechat/messages.history/:rid', () => {
   it('§4.4 hidden types come from Hide_System_Messages (loadMessageHistory), not Livechat_hide_system_messages', async () => {
     s.store.settings.Livechat_hide_system_messages = ['livechat-started'];
     await send({ msg: 'hi' });
-    const history = async () => (await s.api('GET', `livechat/messages.history/${rid}?token=tok`)).body.messages.map((m: { t?: string; msg: string }) => m.t ?? m.msg);
+    const history = async () =>
+      (await s.api('GET', `livechat/messages.history/${rid}?token=tok`)).body.messages.map((m: { t?: string; msg: string }) => m.t ?? m.msg);
     expect(await history()).toEqual(['hi', 'livechat-started']);
     s.store.settings.Hide_System_Messages = ['livechat-started'];
     expect(await history()).toEqual(['hi']);
@@ -101,7 +113,7 @@ describe('§4.4 GET livechat/messages.history/:rid', () => {
     expect((await s.api('GET', `livechat/messages.history/${rid}${q}`)).body.error).toBe(error);
   });
 
-  it('§4.4 another visitor\'s room → invalid-room', async () => {
+  it("§4.4 another visitor's room → invalid-room", async () => {
     await s.chat('other');
     expect((await s.api('GET', `livechat/messages.history/${rid}?token=other`)).body.error).toBe('invalid-room');
   });
@@ -122,7 +134,12 @@ describe('§4.5 livechat/message/:_id', () => {
     const events: StreamEvent[] = [];
     s.store.bus.on('stream', (e) => events.push(e));
     const r = await s.api('PUT', 'livechat/message/m1', { token: 'tok', rid, msg: 'edited' });
-    expect(r.body.message).toMatchObject({ _id: 'm1', msg: 'edited', editedAt: expect.any(String), editedBy: { _id: visitorId, username: 'guest-1' } });
+    expect(r.body.message).toMatchObject({
+      _id: 'm1',
+      msg: 'edited',
+      editedAt: expect.any(String),
+      editedBy: { _id: visitorId, username: 'guest-1' },
+    });
     expect(events).toMatchObject([{ stream: 'stream-room-messages', args: [{ _id: 'm1', msg: 'edited' }] }]);
   });
 
@@ -136,7 +153,7 @@ describe('§4.5 livechat/message/:_id', () => {
     expect((await s.api('DELETE', 'livechat/message/m1', { token: 'tok', rid })).body.error).toBe('invalid-message');
   });
 
-  it('§4.5 editing or deleting a message that is not the visitor\'s → error-action-not-allowed', async () => {
+  it("§4.5 editing or deleting a message that is not the visitor's → error-action-not-allowed", async () => {
     const started = s.store.roomMessages(rid)[0]._id;
     expect((await s.api('PUT', `livechat/message/${started}`, { token: 'tok', rid, msg: 'x' })).body.errorType).toBe('error-action-not-allowed');
     expect((await s.api('DELETE', `livechat/message/${started}`, { token: 'tok', rid })).body.errorType).toBe('error-action-not-allowed');

@@ -5,7 +5,9 @@ import { start, type TestServer } from './client.ts';
 import type { StreamEvent } from '../../../server/store.ts';
 
 let s: TestServer;
-beforeEach(async () => { s = await start(); });
+beforeEach(async () => {
+  s = await start();
+});
 afterEach(() => s.close());
 const pageInfo = (change: string) => ({ title: 'Pricing', change, location: { href: 'https://site.example/pricing' } });
 const navigation = (rid: string) => s.store.roomMessages(rid).filter((m) => m.t === 'livechat_navigation_history');
@@ -22,7 +24,9 @@ describe('§3.7 which changes are recorded (Livechat_history_monitor_type: "url"
     const { rid } = await s.chat('tok');
     s.store.settings.Livechat_history_monitor_type = 'title';
     expect((await s.api('POST', 'livechat/page.visited', { token: 'tok', rid, pageInfo: pageInfo('url') })).body).toEqual({ success: true });
-    expect((await s.api('POST', 'livechat/page.visited', { token: 'tok', rid, pageInfo: pageInfo('title') })).body.page.navigation.page.change).toBe('title');
+    expect((await s.api('POST', 'livechat/page.visited', { token: 'tok', rid, pageInfo: pageInfo('title') })).body.page.navigation.page.change).toBe(
+      'title',
+    );
     expect(navigation(rid).map((m) => (m.navigation as { page: { change: string } }).page.change)).toEqual(['title']);
   });
 });
@@ -33,7 +37,10 @@ describe('§3.7 the livechat_navigation_history message', () => {
     const events: StreamEvent[] = [];
     s.store.bus.on('stream', (e) => events.push(e));
     const r = await s.api('POST', 'livechat/page.visited', { token: 'tok', rid, pageInfo: pageInfo('url') });
-    expect(r.body).toEqual({ page: { msg: 'Pricing - https://site.example/pricing', navigation: { page: pageInfo('url'), token: 'tok' } }, success: true });
+    expect(r.body).toEqual({
+      page: { msg: 'Pricing - https://site.example/pricing', navigation: { page: pageInfo('url'), token: 'tok' } },
+      success: true,
+    });
     expect(navigation(rid)).toMatchObject([{ _hidden: true, rid, u: { _id: 'rocket.cat', username: 'rocket.cat' }, groupable: false }]);
     expect(events).toEqual([]);
     expect(await history(rid, 'tok')).not.toContain('livechat_navigation_history');
@@ -44,7 +51,9 @@ describe('§3.7 the livechat_navigation_history message', () => {
     const events: StreamEvent[] = [];
     s.store.bus.on('stream', (e) => events.push(e));
     await s.api('POST', 'livechat/page.visited', { token: 'tok', rid, pageInfo: pageInfo('url') });
-    expect(events).toMatchObject([{ stream: 'stream-room-messages', eventName: rid, args: [{ t: 'livechat_navigation_history', msg: 'Pricing - https://site.example/pricing' }] }]);
+    expect(events).toMatchObject([
+      { stream: 'stream-room-messages', eventName: rid, args: [{ t: 'livechat_navigation_history', msg: 'Pricing - https://site.example/pricing' }] },
+    ]);
     expect((await history(rid, 'tok'))[0]).toBe('livechat_navigation_history');
     expect(navigation(rid)[0]).not.toHaveProperty('_hidden');
   });

@@ -4,7 +4,9 @@ import { seedWith, start, type TestServer } from './client.ts';
 import type { StreamEvent } from '../../../server/store.ts';
 
 let s: TestServer;
-beforeEach(async () => { s = await start(); });
+beforeEach(async () => {
+  s = await start();
+});
 afterEach(() => s.close());
 const visitor = (token: string, extra = {}) => s.api('POST', 'livechat/visitor', { visitor: { token, ...extra } });
 
@@ -16,13 +18,23 @@ describe('§4.2 GET livechat/room', () => {
     const first = await s.api('GET', 'livechat/room?token=tok');
     expect(first.body).toMatchObject({ newRoom: true, success: true });
     expect(first.body.room).toMatchObject({
-      t: 'l', msgs: 0, usersCount: 1, fname: 'Jane', open: true, cl: false, departmentId: 'dep-sales', source: { type: 'api' },
-      v: { _id: v._id, username: v.username, token: 'tok', status: 'online' }, servedBy: { _id: 'agent-1', username: 'agent1' },
+      t: 'l',
+      msgs: 0,
+      usersCount: 1,
+      fname: 'Jane',
+      open: true,
+      cl: false,
+      departmentId: 'dep-sales',
+      source: { type: 'api' },
+      v: { _id: v._id, username: v.username, token: 'tok', status: 'online' },
+      servedBy: { _id: 'agent-1', username: 'agent1' },
     });
     const rid = first.body.room._id;
     expect(s.store.roomMessages(rid)).toMatchObject([{ t: 'livechat-started', msg: '', groupable: false, u: { _id: v._id, username: v.username } }]);
-    expect(events.map((e) => [e.stream, (e.args[0] as { type?: string; t?: string }).type ?? (e.args[0] as { t?: string }).t]))
-      .toEqual([['stream-room-messages', 'livechat-started'], ['stream-livechat-room', 'agentData']]);
+    expect(events.map((e) => [e.stream, (e.args[0] as { type?: string; t?: string }).type ?? (e.args[0] as { t?: string }).t])).toEqual([
+      ['stream-room-messages', 'livechat-started'],
+      ['stream-livechat-room', 'agentData'],
+    ]);
     const again = await s.api('GET', 'livechat/room?token=tok');
     expect(again.body).toMatchObject({ room: { _id: rid }, newRoom: false });
     expect((await s.api('GET', `livechat/room?token=tok&rid=${rid}`)).body).toMatchObject({ room: { _id: rid }, newRoom: false });
@@ -46,7 +58,7 @@ describe('§4.2 GET livechat/room', () => {
     expect(r.body).toEqual({ success: false, error });
   });
 
-  it('§4.2.3 another visitor\'s rid → invalid-room', async () => {
+  it("§4.2.3 another visitor's rid → invalid-room", async () => {
     const { rid } = await s.chat('other');
     await visitor('tok');
     expect((await s.api('GET', `livechat/room?token=tok&rid=${rid}`)).body.error).toBe('invalid-room');
@@ -97,22 +109,32 @@ describe('§4.6 POST livechat/room.close', () => {
   it('§4.6 Omnichannel_allow_visitors_to_close_conversation false is checked first', async () => {
     await s.close();
     s = await start({ seed: seedWith({ Omnichannel_allow_visitors_to_close_conversation: false }) });
-    expect((await s.api('POST', 'livechat/room.close', { token: 'nobody', rid: 'x' })).body)
-      .toEqual({ success: false, error: 'error-not-allowed-to-close-conversation' });
+    expect((await s.api('POST', 'livechat/room.close', { token: 'nobody', rid: 'x' })).body).toEqual({
+      success: false,
+      error: 'error-not-allowed-to-close-conversation',
+    });
   });
 });
 
 describe('§4.7 POST livechat/room.survey', () => {
   it('§4.7 turns the array into an object, dropping unknown names', async () => {
     const { rid } = await s.chat('tok');
-    const data = [{ name: 'satisfaction', value: '5' }, { name: 'agentKnowledge', value: '3' }, { name: 'bogus', value: '1' }];
+    const data = [
+      { name: 'satisfaction', value: '5' },
+      { name: 'agentKnowledge', value: '3' },
+      { name: 'bogus', value: '1' },
+    ];
     const r = await s.api('POST', 'livechat/room.survey', { token: 'tok', rid, data });
     expect(r.body).toEqual({ rid, data: { satisfaction: '5', agentKnowledge: '3' }, success: true });
   });
   it('§4.7 nothing valid → invalid-data; empty data → minItems', async () => {
     const { rid } = await s.chat('tok');
     expect((await s.api('POST', 'livechat/room.survey', { token: 'tok', rid, data: [{ name: 'x', value: '1' }] })).body.error).toBe('invalid-data');
-    expect((await s.api('POST', 'livechat/room.survey', { token: 'tok', rid, data: [] })).body.error).toBe('must NOT have fewer than 1 items [invalid-params]');
-    expect((await s.api('POST', 'livechat/room.survey', { token: 'nobody', rid, data: [{ name: 'satisfaction', value: '1' }] })).body.error).toBe('invalid-token');
+    expect((await s.api('POST', 'livechat/room.survey', { token: 'tok', rid, data: [] })).body.error).toBe(
+      'must NOT have fewer than 1 items [invalid-params]',
+    );
+    expect((await s.api('POST', 'livechat/room.survey', { token: 'nobody', rid, data: [{ name: 'satisfaction', value: '1' }] })).body.error).toBe(
+      'invalid-token',
+    );
   });
 });

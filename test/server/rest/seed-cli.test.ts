@@ -10,7 +10,10 @@ describe('seed', () => {
   it('the default seed has an online agent, two departments, custom fields and CORS *', () => {
     const store = storeFromSeed(loadSeed());
     expect(store.onlineAgents()).toHaveLength(1);
-    expect([...store.departments.values()].map((d) => [d.showOnRegistration, d.showOnOfflineForm])).toEqual([[true, true], [true, false]]);
+    expect([...store.departments.values()].map((d) => [d.showOnRegistration, d.showOnOfflineForm])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
     const fields = [...store.customFields.values()];
     expect(fields.find((f) => f.required)?.regexp).toBeTruthy();
     expect(fields.find((f) => f.type === 'select')?.options).toContain(',');

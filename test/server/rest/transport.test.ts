@@ -20,7 +20,11 @@ describe('§1.2 bad input never crashes', () => {
   });
   it('§1.2 a JSON array or scalar body is a validation error, not a crash', async () => {
     s = await start();
-    expect((await s.api('POST', 'livechat/message', '[1,2]')).body).toEqual({ success: false, error: 'must be object [invalid-params]', errorType: 'invalid-params' });
+    expect((await s.api('POST', 'livechat/message', '[1,2]')).body).toEqual({
+      success: false,
+      error: 'must be object [invalid-params]',
+      errorType: 'invalid-params',
+    });
     expect((await s.api('POST', 'livechat/visitor', '"x"')).body).toEqual({ success: false, error: 'Match error: Expected object, got string' });
   });
   it('§1.2 a repeated query key arrives as an array, so validators reject it', async () => {

@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedWith, start, type TestServer } from './client.ts';
 
 let s: TestServer;
-beforeEach(async () => { s = await start(); });
+beforeEach(async () => {
+  s = await start();
+});
 afterEach(() => s.close());
 
-const register = (visitor: Record<string, unknown>, headers?: Record<string, string>) =>
-  s.api('POST', 'livechat/visitor', { visitor }, headers);
+const register = (visitor: Record<string, unknown>, headers?: Record<string, string>) => s.api('POST', 'livechat/visitor', { visitor }, headers);
 
 describe('§2.3 POST livechat/visitor behaviour', () => {
   it('§2.3.7 new visitors get guest-<n> from a global counter that is never reused', async () => {
@@ -24,8 +25,12 @@ describe('§2.3 POST livechat/visitor behaviour', () => {
     expect(r.status).toBe(200);
     expect(r.body.success).toBe(true);
     expect(r.body.visitor).toMatchObject({
-      username: 'guest-1', token: 'tok', status: 'online', name: 'Jane',
-      phone: [{ phoneNumber: '+1 555 1234' }], visitorEmails: [{ address: 'jane@example.com' }],
+      username: 'guest-1',
+      token: 'tok',
+      status: 'online',
+      name: 'Jane',
+      phone: [{ phoneNumber: '+1 555 1234' }],
+      visitorEmails: [{ address: 'jane@example.com' }],
     });
     expect(r.body.visitor.ts).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
     expect(r.body.visitor).not.toHaveProperty('livechatData');
@@ -78,10 +83,15 @@ describe('§2.3 POST livechat/visitor behaviour', () => {
   it('§2.3.11 custom fields: only known visitor-scope keys, overwrite:false keeps the old value', async () => {
     s.store.customFields.set('roomField', { ...s.store.customFields.get('plan')!, _id: 'roomField', scope: 'room' });
     const fields = (plan: string, overwrite: boolean) => [
-      { key: 'orderNumber', value: '1234', overwrite: true }, { key: 'plan', value: plan, overwrite },
-      { key: 'unknown', value: 'x', overwrite: true }, { key: 'roomField', value: 'y', overwrite: true },
+      { key: 'orderNumber', value: '1234', overwrite: true },
+      { key: 'plan', value: plan, overwrite },
+      { key: 'unknown', value: 'x', overwrite: true },
+      { key: 'roomField', value: 'y', overwrite: true },
     ];
-    expect((await register({ token: 't', customFields: fields('Pro', true) })).body.visitor.livechatData).toEqual({ orderNumber: '1234', plan: 'Pro' });
+    expect((await register({ token: 't', customFields: fields('Pro', true) })).body.visitor.livechatData).toEqual({
+      orderNumber: '1234',
+      plan: 'Pro',
+    });
     expect((await register({ token: 't', customFields: fields('Free', false) })).body.visitor.livechatData.plan).toBe('Pro');
     expect((await register({ token: 't', customFields: fields('Free', true) })).body.visitor.livechatData.plan).toBe('Free');
   });
@@ -134,7 +144,11 @@ describe('§3.2 DELETE livechat/visitor/:token', () => {
   it('§3.2 open rooms block deletion unless header collection is on', async () => {
     await s.chat('tok');
     const r = await s.api('DELETE', 'livechat/visitor/tok');
-    expect(r.body).toEqual({ success: false, error: 'Cannot remove visitors with opened rooms [visitor-has-open-rooms]', errorType: 'visitor-has-open-rooms' });
+    expect(r.body).toEqual({
+      success: false,
+      error: 'Cannot remove visitors with opened rooms [visitor-has-open-rooms]',
+      errorType: 'visitor-has-open-rooms',
+    });
     s.store.settings.Livechat_Allow_collect_and_store_HTTP_header_informations = true;
     expect((await s.api('DELETE', 'livechat/visitor/tok')).status).toBe(200);
   });
@@ -169,9 +183,18 @@ describe('§3.6 POST livechat/visitor.callStatus (api/v1/visitor.ts; 11-livechat
   it('§3.6 "ended" rewrites the call message of the room', async () => {
     await register({ token: 'tok' });
     const rid = (await s.api('GET', 'livechat/room?token=tok')).body.room._id;
-    const call = s.store.systemMessage(s.store.rooms.get(rid)!, 'livechat_webrtc_video_call', { _id: 'agent-1', username: 'agent1' }, { msg: 'ringing' });
+    const call = s.store.systemMessage(
+      s.store.rooms.get(rid)!,
+      'livechat_webrtc_video_call',
+      { _id: 'agent-1', username: 'agent1' },
+      { msg: 'ringing' },
+    );
     await s.api('POST', 'livechat/visitor.callStatus', { token: 'tok', rid, callStatus: 'ended', callId: call._id });
-    expect(s.store.roomMessages(rid).find((m) => m._id === call._id)).toMatchObject({ msg: 'ended', actionLinks: [], webRtcCallEndTs: expect.any(Date) });
+    expect(s.store.roomMessages(rid).find((m) => m._id === call._id)).toMatchObject({
+      msg: 'ended',
+      actionLinks: [],
+      webRtcCallEndTs: expect.any(Date),
+    });
   });
   it.each([
     [{}, "Match error: Missing key 'token'"],

@@ -17,13 +17,21 @@ export class DdpClient {
       this.frames.push(JSON.parse(data.toString()) as Frame);
       this.wake();
     });
-    this.closed = new Promise((resolve) => ws.on('close', () => { resolve(); this.wake(); }));
+    this.closed = new Promise((resolve) =>
+      ws.on('close', () => {
+        resolve();
+        this.wake();
+      }),
+    );
   }
 
   static async open(url: string): Promise<DdpClient> {
     const ws = new WebSocket(url);
     const client = new DdpClient(ws);
-    await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
     return client;
   }
 
@@ -68,7 +76,10 @@ export class DdpClient {
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }
@@ -90,5 +101,7 @@ export class DdpClient {
 }
 
 /** Matches the `ready` or `nosub` answer to subscription `id`. */
-export const answerTo = (id: string) => (f: Frame): boolean =>
-  (f.msg === 'nosub' && f.id === id) || (f.msg === 'ready' && Array.isArray(f.subs) && f.subs.includes(id));
+export const answerTo =
+  (id: string) =>
+  (f: Frame): boolean =>
+    (f.msg === 'nosub' && f.id === id) || (f.msg === 'ready' && Array.isArray(f.subs) && f.subs.includes(id));

@@ -35,7 +35,9 @@ export async function startHarness(options: { pingMs?: number } = {}): Promise<H
 export async function restVisitorWithRoom(h: Harness, name = 'Jane'): Promise<{ token: string; rid: string }> {
   const token = `tok-${Math.random().toString(16).slice(2)}`;
   const post = await fetch(`${h.url}/api/v1/livechat/visitor`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitor: { token, name } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ visitor: { token, name } }),
   });
   if (!post.ok) throw new Error(`visitor: ${post.status} ${await post.text()}`);
   const room = await fetch(`${h.url}/api/v1/livechat/room?token=${token}`);
