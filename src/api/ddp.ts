@@ -37,16 +37,17 @@ export interface Ddp {
   call(method: string, params: unknown[]): void;
   /** A method whose answer matters (sending a message): its result or its Meteor.Error, never a throw. Error
    * 'disconnected' (the socket was down or dropped before the answer) or 'timeout' say that no answer came, so
-   * the server may or may not have run it. */
-  apply(method: string, params: unknown[], timeoutMs?: number): Promise<MethodAnswer>;
+   * the server may or may not have run it. (Not named `apply`: the minifier's unsafe mode rewrites
+   * `x.apply(a, [b])` into `x.call(a, b)`.) */
+  invoke(method: string, params: unknown[], timeoutMs?: number): Promise<MethodAnswer>;
   close(): void;
 }
 
 /** §6.2: a ping after 30 s of silence, give up on the socket after 60 s. */
 const PING_MS = 3e4;
 const DEAD_MS = 6e4;
-/** How long apply() waits for a method's answer; a silent socket is dropped after DEAD_MS anyway. */
-const APPLY_MS = 3e4;
+/** How long invoke() waits for a method's answer; a silent socket is dropped after DEAD_MS anyway. */
+const ANSWER_MS = 3e4;
 /** WebSocket.OPEN, which an injected WebSocket class need not carry. */
 const OPEN = 1;
 
@@ -56,7 +57,7 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);
   type Sub = DdpFrame & { msg: 'sub' };
   const subs = new Map<string, [frame: Sub, fn: (args: unknown[]) => void]>();
-  /** apply() calls waiting for their `result`, by method id */
+  /** invoke() calls waiting for their `result`, by method id */
   const answers = new Map<string, (a: MethodAnswer) => void>();
   let ws: Socket | undefined;
   let n = 0;
@@ -153,7 +154,7 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     call(method, params) {
       if (up) send({ msg: 'method', method, params, id: id() });
     },
-    apply(method, params, timeoutMs = APPLY_MS) {
+    invoke(method, params, timeoutMs = ANSWER_MS) {
       if (!up) return Promise.resolve({ ok: false, error: { error: 'disconnected' } });
       const callId = id();
       return new Promise((resolve) => {

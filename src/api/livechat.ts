@@ -46,7 +46,7 @@ export async function sendOverSocket(
   ddp: Ddp,
   body: MessageBody,
 ): Promise<{ ok: true; message?: Message<Date | string> } | { ok: false; error: DdpError }> {
-  const r = await ddp.apply('sendMessageLivechat', [body]);
+  const r = await ddp.invoke('sendMessageLivechat', [body]);
   return r.ok ? { ok: true, message: isMessage(r.result) ? r.result : undefined } : r;
 }
 

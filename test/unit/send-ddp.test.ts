@@ -12,7 +12,7 @@ const connected = () => {
   ws.take();
   return { ddp, ws };
 };
-/** Records the answer of a pending apply() once it settles. */
+/** Records the answer of a pending invoke() once it settles. */
 const watch = (p: Promise<MethodAnswer>) => {
   const got: MethodAnswer[] = [];
   void p.then((a) => got.push(a));
@@ -25,10 +25,10 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-describe('ddp apply()', () => {
+describe('ddp invoke()', () => {
   it('§6 sends a method frame and resolves with its result, EJSON dates decoded; `updated` changes nothing', async () => {
     const { ddp, ws } = connected();
-    const got = watch(ddp.apply('sendMessageLivechat', [{ token: 'T', _id: 'm1', rid: 'R', msg: 'hi' }]));
+    const got = watch(ddp.invoke('sendMessageLivechat', [{ token: 'T', _id: 'm1', rid: 'R', msg: 'hi' }]));
     const [frame] = framesOf(ws.take(), 'method');
     expect(frame).toEqual({
       msg: 'method',
@@ -48,7 +48,7 @@ describe('ddp apply()', () => {
 
   it("§6 resolves with the method's Meteor.Error (the rate limiter's too-many-requests with its details)", async () => {
     const { ddp, ws } = connected();
-    const got = watch(ddp.apply('sendMessageLivechat', [{}]));
+    const got = watch(ddp.invoke('sendMessageLivechat', [{}]));
     const error = {
       isClientSafe: true,
       error: 'too-many-requests',
@@ -63,16 +63,16 @@ describe('ddp apply()', () => {
 
   it("a socket that is down answers 'disconnected' at once and sends nothing", async () => {
     const ddp = createDdp('https://chat.example.com', { WebSocket: FakeWs });
-    expect(await ddp.apply('sendMessageLivechat', [])).toEqual({ ok: false, error: { error: 'disconnected' } });
+    expect(await ddp.invoke('sendMessageLivechat', [])).toEqual({ ok: false, error: { error: 'disconnected' } });
     ddp.open();
     FakeWs.last.open(); // open, but not yet `connected`
-    expect(await ddp.apply('sendMessageLivechat', [])).toEqual({ ok: false, error: { error: 'disconnected' } });
+    expect(await ddp.invoke('sendMessageLivechat', [])).toEqual({ ok: false, error: { error: 'disconnected' } });
     expect(framesOf(FakeWs.last.take(), 'method')).toEqual([]);
   });
 
   it("a socket dropped before the answer: 'disconnected' (the server may or may not have run it); a late answer on the next socket is ignored", async () => {
     const { ddp, ws } = connected();
-    const got = watch(ddp.apply('sendMessageLivechat', [{}]));
+    const got = watch(ddp.invoke('sendMessageLivechat', [{}]));
     ws.drop();
     await vi.advanceTimersByTimeAsync(0);
     expect(got).toEqual([{ ok: false, error: { error: 'disconnected' } }]);
@@ -85,8 +85,8 @@ describe('ddp apply()', () => {
 
   it("no answer within the timeout: 'timeout'; close() answers what still waits with 'disconnected'", async () => {
     const { ddp, ws } = connected();
-    const slow = watch(ddp.apply('sendMessageLivechat', [{}], 5000));
-    const pending = watch(ddp.apply('sendMessageLivechat', [{}]));
+    const slow = watch(ddp.invoke('sendMessageLivechat', [{}], 5000));
+    const pending = watch(ddp.invoke('sendMessageLivechat', [{}]));
     await vi.advanceTimersByTimeAsync(5000);
     expect(slow).toEqual([{ ok: false, error: { error: 'timeout' } }]);
     ws.recv({ msg: 'result', id: 'rc-ddp-client-1', result: true });

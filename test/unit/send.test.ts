@@ -35,7 +35,7 @@ const tooMany = (seconds: number) =>
 /** A connected socket whose sendMessageLivechat answers the queued errors in order, then the stored message. */
 function fakeSocket(...errors: DdpError[]) {
   const sent: string[] = [];
-  const apply = vi.fn(async (method: string, [body]: unknown[]): Promise<MethodAnswer> => {
+  const invoke = vi.fn(async (method: string, [body]: unknown[]): Promise<MethodAnswer> => {
     const b = body as { _id: string; rid: string; msg: string };
     expect(method).toBe('sendMessageLivechat');
     const error = errors.shift();
@@ -43,8 +43,8 @@ function fakeSocket(...errors: DdpError[]) {
     sent.push(b.msg);
     return { ok: true, result: { ...stored(b), newRoom: false, showConnecting: false } };
   });
-  const ddp: Ddp = { open() {}, subscribe: () => '', unsubscribe() {}, call() {}, apply, close() {} };
-  return { ddp, apply, sent };
+  const ddp: Ddp = { open() {}, subscribe: () => '', unsubscribe() {}, call() {}, invoke, close() {} };
+  return { ddp, invoke, sent };
 }
 
 let socket: Ddp | undefined;
@@ -77,7 +77,7 @@ describe('sending over the socket or REST (widget spec §6)', () => {
     await start();
     sendMessage('over the socket');
     await vi.advanceTimersByTimeAsync(0);
-    expect(s.apply).toHaveBeenCalledExactlyOnceWith('sendMessageLivechat', [
+    expect(s.invoke).toHaveBeenCalledExactlyOnceWith('sendMessageLivechat', [
       { token: '', rid: 'R', msg: 'over the socket', _id: expect.any(String) },
     ]);
     expect(rest.calls).toEqual([]);
@@ -92,7 +92,7 @@ describe('sending over the socket or REST (widget spec §6)', () => {
     for (const m of ['one', 'two', 'three']) sendMessage(m);
     await vi.advanceTimersByTimeAsync(0);
     expect(restSent(rest)).toEqual(['one', 'two', 'three']);
-    expect(s.apply).toHaveBeenCalledTimes(1);
+    expect(s.invoke).toHaveBeenCalledTimes(1);
     expect(pauseSeconds.value).toBe(0);
     await vi.advanceTimersByTimeAsync(5000);
     sendMessage('four');
@@ -160,7 +160,7 @@ describe('sending over the socket or REST (widget spec §6)', () => {
     closed.value = true;
     sendMessage('too late');
     await vi.advanceTimersByTimeAsync(0);
-    expect(s.apply).not.toHaveBeenCalled();
+    expect(s.invoke).not.toHaveBeenCalled();
     expect(restSent(rest)).toEqual(['too late']);
     expect(messages.value[0]!.delivery).toEqual({ state: 'failed', reason: 'room-closed' });
   });
@@ -189,7 +189,7 @@ describe('sending over the socket or REST (widget spec §6)', () => {
     await start();
     sendMessage('arrived');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(s.apply).toHaveBeenCalledTimes(1);
+    expect(s.invoke).toHaveBeenCalledTimes(1);
     expect(rest.to('POST message')).toEqual([]);
     expect(shownStates()).toEqual(['arrived:sent']);
   });
