@@ -81,3 +81,7 @@ export const report = (what: string, figures: Record<string, string | number>) =
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
   );
+
+/** For tests of REST's answers to sending (faults armed on `POST livechat/message`): the socket is held, so the
+ * widget sends over REST as it does while its socket is not up. */
+export const sendOverRest = (context: BrowserContext) => socketGate(context, { open: false });
