@@ -114,3 +114,25 @@ test('widget §6: the first request slow (3 s on POST livechat/message) while th
   expect(gate.methodCalls).toBeGreaterThan(0); // the others had a faster way, and still waited
   await expectOnceInOrder(rid, widget, FOURTEEN);
 }, 90_000);
+
+test('widget §5, §6: messages typed quickly in a second tab go through the tab that holds the socket, once each, in order; the second tab sends nothing itself', async () => {
+  await h.startServer(undefined, { rateLimit: true });
+  const gate = await socketGate(h.context, { open: true });
+  const one = await startChat(h, 'first');
+  await waitFor('the socket subscribed', () => gate.ready);
+  const { page, widget: two } = await h.openHostPage({ url: one.url });
+  await two.launcher.waitFor();
+  if (!(await two.dialog.isVisible())) await two.open();
+  await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('first');
+  let posts = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('/livechat/message')) posts++;
+  });
+  const texts = FOURTEEN.slice(0, 7);
+  const callsBefore = gate.methodCalls;
+  await typeFast(two, texts);
+  await delivered(h, one.rid, texts, Date.now());
+  expect(posts).toBe(0);
+  expect(gate.methodCalls - callsBefore).toBe(texts.length); // all over the first tab's socket
+  for (const w of [one.widget, two]) await expectOnceInOrder(one.rid, w, texts);
+});
