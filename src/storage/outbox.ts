@@ -23,7 +23,7 @@ export interface OutboxEntry {
 }
 
 /** Why the queue waits: a retry after back-off, or a rate limit (§1.4) that refused the call for `forMs`. */
-export type Wait = { kind: 'retry'; afterMs?: number } | { kind: 'paused'; forMs: number };
+export type Wait = { kind: 'retry' } | { kind: 'paused'; forMs: number };
 /** An attempt's outcome. 'retry' = it may have arrived (network error, 5xx); 'paused' and 'failed' = it did not. */
 export type SendResult = { kind: 'sent' } | { kind: 'failed'; error: string } | Wait;
 /** What the history says of an entry's _id (§4.5), or why it could not say yet. */
@@ -63,7 +63,7 @@ export function createOutbox(o: OutboxOptions) {
   let pausedUntil = 0;
   /** the head's next attempt after a back-off, by _id, so that a new head does not inherit it */
   let retryAt = { _id: '', at: 0 };
-  let wake: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   /** ids this tab handed to the leader and has not yet seen in the leader's view */
   const handed = new Set<string>();
   /** ids confirmed since this tab leads, so that late news of one from another tab does not queue it again */
@@ -106,12 +106,12 @@ export function createOutbox(o: OutboxOptions) {
 
   /** Starts the head's attempt, or sleeps until its back-off or the pause is over. */
   function next() {
-    clearTimeout(wake);
+    clearTimeout(timer);
     if (closed || !leading || busy) return;
     const head = entries.find((e) => e.state == 'sending');
     const due = Math.max(pausedUntil, head && retryAt._id == head._id ? retryAt.at : 0);
     if (head && due > Date.now()) {
-      wake = setTimeout(next, due - Date.now());
+      timer = setTimeout(next, due - Date.now());
       return;
     }
     pause(0);
@@ -120,7 +120,7 @@ export function createOutbox(o: OutboxOptions) {
 
   const waitAfter = (e: OutboxEntry, w: Wait) => {
     if (w.kind == 'paused') pause(Date.now() + w.forMs);
-    else retryAt = { _id: e._id, at: Date.now() + Math.max(w.afterMs ?? 0, backoff(e.attempts - 1, o.backoff)) };
+    else retryAt = { _id: e._id, at: Date.now() + backoff(e.attempts - 1, o.backoff) };
   };
 
   /** Still queued, and this outbox still runs: a confirmation from the stream or close() ends an attempt early. */
@@ -225,7 +225,7 @@ export function createOutbox(o: OutboxOptions) {
     },
     close() {
       closed = true;
-      clearTimeout(wake);
+      clearTimeout(timer);
     },
   };
 }
