@@ -269,12 +269,15 @@ export type DdpFrame =
   | { msg: 'updated'; methods: string[] }
   | { msg: 'changed'; collection: string; id: string; fields: { eventName: string; args: unknown[] } };
 
+/** A Meteor.Error: `error` is a code ('too-many-requests') or an HTTP-like number (404 method not found, 500). */
 export interface DdpError {
   isClientSafe?: boolean;
-  error: string;
+  error: string | number;
   message?: string;
   reason?: string;
   errorType?: string;
+  /** e.g. `{timeToReset}` (ms) of the DDP rate limiter's 'too-many-requests' */
+  details?: Record<string, unknown>;
 }
 
 /** The token object the room subscriptions carry (§6.4). */

@@ -1,6 +1,6 @@
 // Minimal DDP client speaking exactly what @rocket.chat/ddp-client sends (§6.1–§6.4), plus self-healing:
 // heartbeats, reconnect with back-off, and re-subscription with the original ids.
-import type { DdpFrame } from './contract.ts';
+import type { DdpError, DdpFrame } from './contract.ts';
 import { decodeEjson } from './ejson.ts';
 import { backoff, type BackoffOptions } from '../lib/backoff.ts';
 
@@ -25,21 +25,29 @@ export interface DdpOptions {
   backoff?: BackoffOptions;
 }
 
+export type MethodAnswer = { ok: true; result: unknown } | { ok: false; error: DdpError };
+
 export interface Ddp {
   open(): void;
   /** `params` is `[key, extra]`, sent as `[key, {useCollection:false, args:[extra]}]` (§6.4); `fn` gets the args
    * of its `changed` frames (collection = name, eventName = key, §6.5). */
   subscribe(name: string, params: [string, unknown], fn: (args: unknown[]) => void): string;
   unsubscribe(id: string): void;
-  /** Fire and forget: the only method the widget calls is the typing signal, which is best effort (§6.6), so
-   * results are not awaited and a call while the socket is down is dropped. */
+  /** Fire and forget, for the typing signal, which is best effort (§6.6): a call while the socket is down is dropped. */
   call(method: string, params: unknown[]): void;
+  /** A method whose answer matters (sending a message): its result or its Meteor.Error, never a throw. Error
+   * 'disconnected' (the socket was down or dropped before the answer) or 'timeout' say that no answer came, so
+   * the server may or may not have run it. (Not named `apply`: the minifier's unsafe mode rewrites
+   * `x.apply(a, [b])` into `x.call(a, b)`.) */
+  invoke(method: string, params: unknown[], timeoutMs?: number): Promise<MethodAnswer>;
   close(): void;
 }
 
 /** §6.2: a ping after 30 s of silence, give up on the socket after 60 s. */
 const PING_MS = 3e4;
 const DEAD_MS = 6e4;
+/** How long invoke() waits for a method's answer; a silent socket is dropped after DEAD_MS anyway. */
+const ANSWER_MS = 3e4;
 /** WebSocket.OPEN, which an injected WebSocket class need not carry. */
 const OPEN = 1;
 
@@ -49,6 +57,8 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);
   type Sub = DdpFrame & { msg: 'sub' };
   const subs = new Map<string, [frame: Sub, fn: (args: unknown[]) => void]>();
+  /** invoke() calls waiting for their `result`, by method id */
+  const answers = new Map<string, (a: MethodAnswer) => void>();
   let ws: Socket | undefined;
   let n = 0;
   let attempt = 0;
@@ -83,6 +93,8 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     ws = undefined;
     up = false;
     stopTimers();
+    // Their answers would come on this socket; the server may or may not have run them.
+    for (const answer of [...answers.values()]) answer({ ok: false, error: { error: 'disconnected' } });
   };
   // Socket lost (closed by the server, network gone, or silent too long): back off, then try again.
   function drop() {
@@ -110,6 +122,9 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
           return drop();
         case 'ping':
           return send(f.id ? { msg: 'pong', id: f.id } : { msg: 'pong' });
+        case 'result':
+          answers.get(f.id)?.(f.error ? { ok: false, error: f.error } : { ok: true, result: decodeEjson(f.result) });
+          return;
         case 'nosub': // ended or refused (§6.4): not to be re-sent after a reconnect
           subs.delete(f.id);
           return;
@@ -138,6 +153,19 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     },
     call(method, params) {
       if (up) send({ msg: 'method', method, params, id: id() });
+    },
+    invoke(method, params, timeoutMs = ANSWER_MS) {
+      if (!up) return Promise.resolve({ ok: false, error: { error: 'disconnected' } });
+      const callId = id();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => answers.get(callId)?.({ ok: false, error: { error: 'timeout' } }), timeoutMs);
+        answers.set(callId, (a) => {
+          clearTimeout(timer);
+          answers.delete(callId);
+          resolve(a);
+        });
+        send({ msg: 'method', method, params, id: callId });
+      });
     },
     close() {
       closed = true;

@@ -1,6 +1,7 @@
 // One small function per visitor endpoint the widget uses (§2, §4). Each checks just enough of the answer that
 // the state layer can trust the fields it reads.
-import type { Agent, ConfigResponse, Message, Room, Visitor, VisitorRegistration } from './contract.ts';
+import type { Agent, ConfigResponse, DdpError, Message, Room, Visitor, VisitorRegistration } from './contract.ts';
+import type { Ddp } from './ddp.ts';
 import type { Check, Rest } from './rest.ts';
 import { isMessage, isObj } from './shapes.ts';
 
@@ -31,6 +32,24 @@ export interface OfflineMessage {
   department?: string;
 }
 
+/** A visitor's message (§4.3): `_id` is the client's, so a resend can be recognised. */
+export interface MessageBody {
+  token: string;
+  rid: string;
+  msg: string;
+  _id: string;
+}
+
+/** The DDP method `sendMessageLivechat` with the body of §4.3: the stored message (or just `true` on some
+ * servers), or the method's error. Caution: it opens a NEW room when `rid` is closed or unknown. */
+export async function sendOverSocket(
+  ddp: Ddp,
+  body: MessageBody,
+): Promise<{ ok: true; message?: Message<Date | string> } | { ok: false; error: DdpError }> {
+  const r = await ddp.invoke('sendMessageLivechat', [body]);
+  return r.ok ? { ok: true, message: isMessage(r.result) ? r.result : undefined } : r;
+}
+
 export function livechatApi(rest: Rest) {
   return {
     /** §4.1; the token only when one is stored, so a first visit sends nothing identifying. */
@@ -40,8 +59,7 @@ export function livechatApi(rest: Rest) {
     /** §4.2: gets or creates the open room. */
     room: (token: string) => rest.get<{ room: Room; newRoom: boolean }>('room', { token }, isRoom),
     /** §4.3 */
-    send: (body: { token: string; rid: string; msg: string; _id: string }) =>
-      rest.post<{ message: Message }>('message', body, has('message', isMessage)),
+    send: (body: MessageBody) => rest.post<{ message: Message }>('message', body, has('message', isMessage)),
     /** §4.4: newest first; `end` (ISO) asks only for messages older than it. */
     history: (rid: string, token: string, end?: string, limit = HISTORY_PAGE) =>
       rest.get<{ messages: Message[] }>(

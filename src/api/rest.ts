@@ -8,10 +8,11 @@ export interface Failure {
   status: number;
   error: string;
   errorType?: string;
-  /** seconds, from the 429 text "You must wait N seconds" (§1.4) */
+  /** seconds, from the 429 text "You must wait N seconds", else from X-RateLimit-Reset (§1.4) */
   retryAfter?: number;
 }
-export type Result<T> = { ok: true; data: T } | Failure;
+/** `limitedFor`: ms before the route takes another call, when X-RateLimit-Remaining says this was the last one. */
+export type Result<T> = { ok: true; data: T; limitedFor?: number } | Failure;
 
 /** Says whether a parsed body has the shape the caller relies on. */
 export type Check = (body: Record<string, unknown>) => boolean;
@@ -22,6 +23,14 @@ export type Query = Record<string, string | number | undefined>;
 export interface Rest {
   get<T>(path: string, query: Query, check?: Check): Promise<Result<T>>;
   post<T>(path: string, body: object, check?: Check): Promise<Result<T>>;
+}
+
+/** ms until X-RateLimit-Reset (§1.4: epoch ms), where the answer lets us read it: a cross-origin answer shows the
+ * header only when the server's CORS exposes it. The server's clock is not ours, so at most a minute (the default
+ * window); waiting too little only costs one more 429, whose text then says how long. */
+function resetIn(res: Response): number | undefined {
+  const reset = Number(res.headers.get('X-RateLimit-Reset'));
+  return reset ? Math.min(Math.max(reset - Date.now(), 0), 6e4) : undefined;
 }
 
 /** `server` is the Rocket.Chat origin (and path prefix, if any); `signal` aborts everything on remove(). */
@@ -37,8 +46,9 @@ export function createRest(server: string, signal?: AbortSignal): Rest {
     }
     const { ok, status } = res;
     const json: unknown = await res.json().catch(() => undefined);
+    const limitedFor = res.headers.get('X-RateLimit-Remaining') == '0' ? resetIn(res) : undefined;
     // `check` vouches for the fields the caller reads
-    if (ok && isObj(json) && json.success !== false && (!check || check(json))) return { ok, data: json as T };
+    if (ok && isObj(json) && json.success !== false && (!check || check(json))) return { ok, data: json as T, limitedFor };
     const body = isObj(json) ? json : {};
     // `reason`: upload errors (§4.11); an HTML error page has neither
     const error = ok ? 'malformed-response' : String(body.error || body.reason || 'http-' + status);
@@ -48,7 +58,7 @@ export function createRest(server: string, signal?: AbortSignal): Rest {
       error,
       errorType: typeof body.errorType == 'string' ? body.errorType : undefined,
       // 5 also for "0": the form counts down from it to 0 before it resubmits
-      retryAfter: status == 429 ? Number(/wait (\d+) second/.exec(error)?.[1]) || 5 : undefined,
+      retryAfter: status == 429 ? Number(/wait (\d+) second/.exec(error)?.[1]) || Math.ceil((resetIn(res) ?? 0) / 1e3) || 5 : undefined,
     };
   }
 

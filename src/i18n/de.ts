@@ -35,6 +35,7 @@ export const de = {
   composerPlaceholder: 'Nachricht schreiben…',
   send: 'Senden',
   sending: 'Wird gesendet…',
+  sendingPaused: { one: 'Senden für {n} Sekunde pausiert', other: 'Senden für {n} Sekunden pausiert' },
   notSent: 'Nicht gesendet. {reason}',
   olderMessages: 'Frühere Nachrichten',
   waitingForAgent: 'Warten auf einen Mitarbeiter…',

@@ -39,6 +39,7 @@ export const en = {
   composerPlaceholder: 'Write a message…',
   send: 'Send',
   sending: 'Sending…',
+  sendingPaused: { one: 'Sending paused for {n} second', other: 'Sending paused for {n} seconds' },
   notSent: 'Not sent. {reason}',
   olderMessages: 'Earlier messages',
   waitingForAgent: 'Waiting for an agent…',

@@ -35,6 +35,7 @@ export const es = {
   composerPlaceholder: 'Escribe un mensaje…',
   send: 'Enviar',
   sending: 'Enviando…',
+  sendingPaused: { one: 'Envío en pausa durante {n} segundo', other: 'Envío en pausa durante {n} segundos' },
   notSent: 'No enviado. {reason}',
   olderMessages: 'Mensajes anteriores',
   waitingForAgent: 'Esperando a un agente…',

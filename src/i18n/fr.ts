@@ -35,6 +35,7 @@ export const fr = {
   composerPlaceholder: 'Écrivez un message…',
   send: 'Envoyer',
   sending: 'Envoi…',
+  sendingPaused: { one: 'Envoi en pause pendant {n} seconde', other: 'Envoi en pause pendant {n} secondes' },
   notSent: 'Non envoyé. {reason}',
   olderMessages: 'Messages précédents',
   waitingForAgent: 'En attente d’un agent…',

@@ -35,6 +35,7 @@ export const ptBR = {
   composerPlaceholder: 'Escreva uma mensagem…',
   send: 'Enviar',
   sending: 'Enviando…',
+  sendingPaused: { one: 'Envio pausado por {n} segundo', other: 'Envio pausado por {n} segundos' },
   notSent: 'Não enviada. {reason}',
   olderMessages: 'Mensagens anteriores',
   waitingForAgent: 'Aguardando um atendente…',

@@ -10,7 +10,7 @@ import { refreshHistory } from './history.ts';
 import { messages, removeMessage, upsertMessages } from './messages.ts';
 import { options } from './options.ts';
 import { closed, openRoom, room } from './room.ts';
-import { confirmSent, resumeOutbox, startOutbox } from './send.ts';
+import { confirmSent, hearOutbox, leadOutbox, socketBack, startOutbox, type OutboxNews } from './send.ts';
 import { later, onSessionEnd, resettable } from './session.ts';
 import { isOpen, unread } from './ui.ts';
 import { currentToken, knownVisitor, loadToken, visitor, visitorId } from './visitor.ts';
@@ -29,7 +29,8 @@ export type TabEvent =
   | { type: 'room'; rid: string }
   | { type: 'visitor'; _id: string; username: string }
   /** the visitor typing in a tab without the socket: the leader sends it (§6.6) */
-  | { type: 'typing-out'; on: boolean };
+  | { type: 'typing-out'; on: boolean }
+  | OutboxNews;
 
 export const connection = resettable<Connection>({ state: 'idle' });
 /** Display name of the agent typing right now, '' when nobody is (§6.6). */
@@ -85,6 +86,8 @@ export function startRealtime() {
   if (realtime) return;
   let leader = false;
   let ddp: Ddp | undefined;
+  /** the socket is connected: messages go over it (send.ts) */
+  let connected = false;
   let stream: RoomStream | undefined;
   let streamRid = '';
   /** the socket was up once, so a drop is "offline" (not "connecting") and its return is "back" */
@@ -100,10 +103,14 @@ export function startRealtime() {
     onLeader() {
       leader = true;
       syncSocket();
-      void resumeOutbox();
+      void leadOutbox();
     },
   });
-  startOutbox((message) => post({ type: 'message', message }));
+  startOutbox({
+    relay: (message) => post({ type: 'message', message }),
+    tell: post,
+    socket: () => (connected ? ddp : undefined),
+  });
 
   /** Visitor messages carry the visitor's token (§4.3); it must not travel to another window (widget spec §9). */
   function post(e: TabEvent) {
@@ -121,6 +128,7 @@ export function startRealtime() {
       if (leader) stream?.typing(username(), e.on);
       return;
     }
+    if (e.type == 'outbox' || e.type == 'queued') return hearOutbox(e);
     if (e.type == 'visitor') await loadToken(); // the other tab stored it before registering
     // Only the synchronous part: what it sets must not be announced back.
     remote = true;
@@ -140,7 +148,9 @@ export function startRealtime() {
   function onSocket(state: DdpState) {
     const next: Connection = { state: state == 'connected' ? (wasUp ? 'back' : 'idle') : wasUp ? 'offline' : 'connecting' };
     if (state == 'connected') wasUp = true;
+    connected = state == 'connected';
     relay({ type: 'connection', connection: next });
+    if (connected) socketBack();
     if (next.state == 'back')
       later(BACK_MS, () => {
         if (connection.peek().state == 'back') relay({ type: 'connection', connection: { state: 'idle' } });
@@ -154,6 +164,7 @@ export function startRealtime() {
     stream = undefined;
     streamRid = '';
     wasUp = false;
+    connected = false;
   }
 
   /** The socket exists only while this tab leads and a room is open (widget spec §5: none before a chat). */

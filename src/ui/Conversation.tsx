@@ -4,7 +4,7 @@ import { agentTyping, connection } from '../state/connection.ts';
 import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
 import { hasOlder, history, loadHistory, loadOlder } from '../state/history.ts';
-import { retryMessage } from '../state/send.ts';
+import { pauseSeconds, retryMessage } from '../state/send.ts';
 import { Composer } from './Composer.tsx';
 import { errorSentence } from './errors.ts';
 import { Text } from './Text.tsx';
@@ -36,7 +36,7 @@ function Item({ message }: { message: ChatMessage }) {
       <time class="message-time" dateTime={new Date(message.ts).toISOString()}>
         {formatTime(message.ts)}
       </time>
-      {delivery?.state == 'sending' && <span class="message-status">{t('sending')}</span>}
+      {delivery?.state == 'sending' && <SendingStatus />}
       {delivery?.state == 'failed' && (
         <span class="message-status error">
           {t('notSent', { reason: t(errorSentence(delivery.reason)) })}{' '}
@@ -46,6 +46,17 @@ function Item({ message }: { message: ChatMessage }) {
         </span>
       )}
     </div>
+  );
+}
+
+/** "Sending…", or why it waits: a rate limit paused the queue (widget spec §6), counting down. The countdown is not
+ * read out every second: the log is a live region, this line is not. */
+function SendingStatus() {
+  const n = pauseSeconds.value;
+  return (
+    <span class="message-status" aria-live="off">
+      {n ? t('sendingPaused', { n }) : t('sending')}
+    </span>
   );
 }
 

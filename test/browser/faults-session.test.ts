@@ -7,6 +7,7 @@ import { en } from '../../src/i18n/en.ts';
 import { NOT_SENT } from './english.ts';
 import { count, header, startChat, statusWith, storedTexts, waitFor, watchSockets } from './chat.ts';
 import { useHarness } from './harness.ts';
+import { sendOverRest } from './order-kit.ts';
 import { launcherOf } from './pages.ts';
 
 const h = useHarness();
@@ -60,6 +61,7 @@ const noStorage = (c: BrowserContext) =>
   });
 
 test('widget §3, §6: indexedDB.open throws → localStorage keeps the visitor, the room and an unsent message across a reload; sent once, no IndexedDB database made', async () => {
+  await sendOverRest(h.context);
   await idbThrows(h.context);
   const { page, widget, rid } = await startChat(h, 'before the reload');
   let posts = 0;

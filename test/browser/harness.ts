@@ -146,7 +146,8 @@ export interface Harness {
   readonly host: HostServer;
   /** this test's stand-in (started by the first page or fault call of the test) */
   readonly server: RunningServer;
-  startServer(seed?: Seed): Promise<RunningServer>;
+  /** `rateLimit`: Rocket.Chat's limits (REST §1.5 and DDP's, as seeded); off unless asked, so that tests run fast */
+  startServer(seed?: Seed, options?: { rateLimit?: boolean }): Promise<RunningServer>;
   /** another context (another visitor, or a persistent one's stand-in), closed with the test */
   newContext(): Promise<BrowserContext>;
   openHostPage(opts?: HostPageOptions): Promise<{ page: Page; widget: Widget; url: string }>;
@@ -212,9 +213,9 @@ export function useHarness(): Harness {
     return v;
   };
 
-  const ensureServer = (seed?: Seed): Promise<RunningServer> => {
-    if (serverStarting && seed) throw new Error('harness: this test already started its server; pass the seed on its first page');
-    serverStarting ??= startServer({ port: 0, rateLimit: false, faults: true, seed: seed ?? loadSeed() }).then((s) => (server = s));
+  const ensureServer = (seed?: Seed, { rateLimit = false } = {}): Promise<RunningServer> => {
+    if (serverStarting && (seed || rateLimit)) throw new Error('harness: this test already started its server; pass the seed on its first page');
+    serverStarting ??= startServer({ port: 0, rateLimit, faults: true, seed: seed ?? loadSeed() }).then((s) => (server = s));
     return serverStarting;
   };
   const serverUrl = async () => (await ensureServer()).url;

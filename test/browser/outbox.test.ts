@@ -5,11 +5,13 @@ import { en } from '../../src/i18n/en.ts';
 import { english, NOT_SENT } from './english.ts';
 import { count, startChat, storedTexts, waitFor } from './chat.ts';
 import { useHarness } from './harness.ts';
+import { sendOverRest } from './order-kit.ts';
 
 const h = useHarness();
 const notSent = (reason: string) => english('notSent', { reason });
 
 test('widget §6: two 500s on POST livechat/message (§4.3), then exactly one stored message; "Sending…" meanwhile, no "Not sent" after', async () => {
+  await sendOverRest(h.context);
   const { widget, rid } = await startChat(h, 'first');
   await h.faults.fail('POST livechat/message', 500, 2);
   await widget.send('through two failures');
@@ -23,6 +25,7 @@ test('widget §6: two 500s on POST livechat/message (§4.3), then exactly one st
 });
 
 test('widget §6: an unsent message (503s) survives a reload and is sent exactly once, shown once', async () => {
+  await sendOverRest(h.context);
   const { page, widget, rid } = await startChat(h, 'first');
   let posts = 0;
   page.on('request', (r) => r.method() === 'POST' && r.url().includes('/livechat/message') && posts++);
@@ -41,6 +44,7 @@ test('widget §6: an unsent message (503s) survives a reload and is sent exactly
 });
 
 test('widget §6, contract §4.3: a reload while the first attempt is still on its way — the history check (§4.5) keeps it to one', async () => {
+  await sendOverRest(h.context);
   const { page, widget, rid } = await startChat(h, 'first');
   let posted = false;
   page.on('request', (r) => r.method() === 'POST' && r.url().includes('/livechat/message') && (posted = true));
@@ -65,6 +69,7 @@ test('widget §6, contract §4.3: a reload while the first attempt is still on i
 });
 
 test('widget §6: a permanent failure (400 room-closed, §4.3) stays as "Not sent." with the reason in words and "Try again", which delivers it once the room takes it', async () => {
+  await sendOverRest(h.context);
   const { widget, rid } = await startChat(h, 'first');
   const room = h.server.store.rooms.get(rid)!;
   delete room.open; // closed on the server without the widget being told: only the send's answer says so
