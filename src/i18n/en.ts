@@ -42,6 +42,7 @@ export const en = {
   notSent: 'Not sent. {reason}',
   olderMessages: 'Earlier messages',
   waitingForAgent: 'Waiting for an agent…',
+  chattingWithAgent: 'Chatting with an agent',
   agentOnline: 'Online',
   agentAway: 'Away',
   agentBusy: 'Busy',
@@ -56,5 +57,6 @@ export const en = {
   endChatDetail: 'You will not be able to send more messages in this conversation.',
   cancel: 'Cancel',
   chatEnded: 'This conversation has ended.',
+  chatEndedStatus: 'Chat ended',
   startNewChat: 'Start a new chat',
 } as const satisfies Record<string, string | Plural>;

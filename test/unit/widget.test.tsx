@@ -8,7 +8,7 @@ import type { Config } from '../../src/api/contract.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { configAnswer, fakeRest, flush, json, makeConfig, rcError, roomAnswer, visitorAnswer } from './fake-rest.ts';
 import { FakeWs } from './fake-ws.ts';
-import { agent } from '../../src/state/agent.ts';
+import { setAgent } from '../../src/state/agent.ts';
 import { agentTyping, connection } from '../../src/state/connection.ts';
 import { unread } from '../../src/state/ui.ts';
 
@@ -315,7 +315,7 @@ describe("widget §2, §4.5, §8: the visitor's words", () => {
 
   it("widget §5: the socket's state and the agent's status have words of their own", async () => {
     await open(returning(), {});
-    agent.value = { _id: 'A1', username: 'agent1', name: 'Agent One', status: 'busy' };
+    setAgent({ _id: 'A1', username: 'agent1', name: 'Agent One', status: 'busy' });
     await flush(1);
     const header = () => q.getByRole('heading', { name: 'Rocket.Chat' }).closest('header')!;
     expect(header().textContent).toContain('Agent One');
