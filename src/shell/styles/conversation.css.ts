@@ -1,5 +1,5 @@
 // The conversation: a greeting while it is empty, the message list, the status line and the composer, which grows
-// with its text up to about five lines (widget spec §4.5).
+// with its text up to about five lines, or the finished notice in their place (widget spec §4.5).
 export const conversation = `
 .panel-body>.greeting{padding:16px 16px 0}
 .older-button{align-self:center;margin-top:8px;font-size:14px}
@@ -10,6 +10,7 @@ export const conversation = `
 .author,.message-status{display:block;color:var(--rc-text-muted);font-size:12px}
 .visitor-message .message-status{color:inherit}
 .status-line{min-height:1.4em;padding:0 16px;font-size:14px}
+.message-list~.notice{border-top:1px solid var(--rc-border)}
 .composer{display:flex;align-items:flex-end;gap:8px;padding:8px;border-top:1px solid var(--rc-border)}
 .composer textarea{resize:none;field-sizing:content;max-height:calc(5lh + 22px)}
 `;
