@@ -50,9 +50,11 @@ export async function loadHistory() {
 
 /** The room's subscriptions are ready (widget spec §5): the newest page holds whatever came before they were, such as
  * an agent's answer the moment the room opened, or anything while the socket was down. Not before the history is
- * first loaded, which brings it anyway. */
+ * first asked for, which brings it anyway; a first page that failed is asked for again, the server being back. */
 export async function refreshHistory() {
-  if (room.value && history.value != 'idle') await fetchPage();
+  const state = history.peek();
+  if (state == 'error') await loadHistory();
+  else if (room.peek() && state != 'idle') await fetchPage();
 }
 
 let older: Promise<unknown> | undefined;
