@@ -40,12 +40,18 @@ export const loadHistoryWhenShown = () =>
     if (isOpen.value && shown && room.value && history.value == 'idle') void loadHistory();
   });
 
-/** Keeps open/closed once the visitor has opened the panel. Returns the stopper. */
-export const rememberOpen = () =>
-  effect(() => {
+/** Keeps open/closed once the visitor has opened the panel, and the config says no consent is pending (until it is
+ * accepted nothing is stored, widget spec §4 item 6). Returns the stopper. */
+export function rememberOpen() {
+  let kept: boolean | undefined;
+  return effect(() => {
     const open = isOpen.value;
-    if (keepOpen.value) void storage().set(OPEN, open);
+    const s = screen.value;
+    if (!keepOpen.value || s == 'loading' || s == 'error' || s == 'consent' || open == kept) return;
+    kept = open;
+    void storage().set(OPEN, open);
   });
+}
 
 /** Start-up: the panel as the visitor left it, unless they already used the launcher meanwhile. */
 export async function restoreOpen() {

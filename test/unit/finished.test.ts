@@ -4,14 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../src/api/contract.ts';
 import { agent, onLivechatEvent, serving, setAgent } from '../../src/state/agent.ts';
+import { watchCallbacks } from '../../src/state/callbacks.ts';
 import { configState } from '../../src/state/config.ts';
+import { clearEvents, on } from '../../src/state/events.ts';
 import { history, refreshHistory } from '../../src/state/history.ts';
 import { messages } from '../../src/state/messages.ts';
 import { offlineForm, offlineSent, submitOffline } from '../../src/state/offline.ts';
 import { setValue } from '../../src/state/form.ts';
 import { closed, ensureRoom, newChat, room } from '../../src/state/room.ts';
 import { startWidget, stopWidget } from '../../src/state/start.ts';
-import { closeWidget, isOpen, openByVisitor, openWidget, screen } from '../../src/state/ui.ts';
+import { acceptConsent, closeWidget, isOpen, openByVisitor, openWidget, screen } from '../../src/state/ui.ts';
 import { configAnswer, fakeRest, flush, json, makeConfig, rcError, roomAnswer, spyKv, visitorAnswer } from './fake-rest.ts';
 import { FakeWs } from './fake-ws.ts';
 
@@ -50,6 +52,21 @@ describe('the finished room across a reload (widget spec §4.5)', () => {
     expect(rest.to('GET messages.history')[0]!.path).toBe('messages.history/R0');
     expect(FakeWs.all).toHaveLength(0);
     expect(kv.set).not.toHaveBeenCalled();
+  });
+
+  it('the host page hears onChatEnded for a chat that ends here, not for the finished one a reload shows', async () => {
+    const ended = vi.fn();
+    on('ChatEnded', ended);
+    await start(makeConfig({ guest }), { token: TOKEN, room: 'R0' });
+    watchCallbacks();
+    expect(closed.value).toBe(true);
+    await flush();
+    expect(ended).not.toHaveBeenCalled();
+    newChat();
+    room.value = 'R3';
+    closed.value = true;
+    expect(ended).toHaveBeenCalledOnce();
+    clearEvents();
   });
 
   it('the open room of the config wins, and is stored once when it is not the stored one', async () => {
@@ -116,6 +133,17 @@ describe('the panel open or closed across reloads (widget spec §3)', () => {
     closeWidget();
     await flush();
     expect(kv.m.get('open')).toBe(false);
+  });
+
+  it('not while a consent is pending (widget spec §4: until it is accepted nothing is stored); then at once', async () => {
+    await start(makeConfig({}, { forceAcceptDataProcessingConsent: true }));
+    openByVisitor();
+    await flush();
+    expect(screen.value).toBe('consent');
+    expect(kv.set).not.toHaveBeenCalled();
+    acceptConsent();
+    await flush();
+    expect(kv.set.mock.calls).toEqual([['open', true]]);
   });
 
   it('a reload opens the panel as the visitor left it', async () => {
