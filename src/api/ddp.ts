@@ -2,6 +2,7 @@
 // heartbeats, reconnect with back-off, and re-subscription with the original ids.
 import type { DdpError, DdpFrame } from './contract.ts';
 import { decodeEjson } from './ejson.ts';
+import { isObj } from './shapes.ts';
 import { backoff, type BackoffOptions } from '../lib/backoff.ts';
 
 export type DdpState = 'connecting' | 'connected' | 'offline';
@@ -20,12 +21,18 @@ export interface Socket {
 export interface DdpOptions {
   /** Injectable for tests; defaults to the global WebSocket. */
   WebSocket?: new (url: string) => Socket;
-  /** 'connected' comes after the subscriptions are re-sent, so a reconnect can fetch what was missed at once. */
+  /** 'connected' comes after the subscriptions are re-sent; what was missed meanwhile is fetched on `onReady`. */
   onState?(state: DdpState): void;
+  /** Every subscription sent on this connection has been answered (§6.4 `ready`, or `nosub`): from now on their
+   * events arrive, so anything that happened before can be fetched without a gap. Again after each reconnect. */
+  onReady?(): void;
   backoff?: BackoffOptions;
 }
 
 export type MethodAnswer = { ok: true; result: unknown } | { ok: false; error: DdpError };
+
+/** A method's `error` as sent, or one that says it could not be read (a broken frame must not pass as success). */
+const methodError = (e: unknown): DdpError => (isObj(e) && typeof e.error == 'string' ? { ...e, error: e.error } : { error: 'malformed-error' });
 
 export interface Ddp {
   open(): void;
@@ -53,12 +60,25 @@ const OPEN = 1;
 
 export const wsUrl = (server: string): string => server.replace(/^http/, 'ws').replace(/\/*$/, '/websocket');
 
+/** A frame off the socket: a JSON object, else nothing (widget spec §9: a broken frame must not break the widget).
+ * Its fields are checked where they are read. */
+function readFrame(data: unknown): Record<string, unknown> | undefined {
+  try {
+    const frame: unknown = JSON.parse(String(data));
+    return isObj(frame) ? frame : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createDdp(server: string, o: DdpOptions = {}): Ddp {
   const url = wsUrl(server);
   type Sub = DdpFrame & { msg: 'sub' };
   const subs = new Map<string, [frame: Sub, fn: (args: unknown[]) => void]>();
   /** invoke() calls waiting for their `result`, by method id */
   const answers = new Map<string, (a: MethodAnswer) => void>();
+  /** Subscriptions sent on this connection that the server has not answered yet. */
+  const unanswered = new Set<string>();
   let ws: Socket | undefined;
   let n = 0;
   let attempt = 0;
@@ -92,9 +112,20 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     }
     ws = undefined;
     up = false;
+    unanswered.clear();
     stopTimers();
     // Their answers would come on this socket; the server may or may not have run them.
     for (const answer of [...answers.values()]) answer({ ok: false, error: { error: 'disconnected' } });
+  };
+  const sendSub = (f: Sub) => {
+    unanswered.add(f.id);
+    send(f);
+  };
+  /** `ready` or `nosub` for these ids; reports when that was the last one waiting. */
+  const answered = (ids: unknown[]) => {
+    const before = unanswered.size;
+    for (const id of ids) if (typeof id == 'string') unanswered.delete(id);
+    if (before && !unanswered.size) o.onReady?.();
   };
   // Socket lost (closed by the server, network gone, or silent too long): back off, then try again.
   function drop() {
@@ -111,27 +142,35 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     socket.onclose = drop;
     socket.onmessage = (e) => {
       alive();
-      const f = JSON.parse(e.data) as DdpFrame | { msg?: undefined };
-      switch (f.msg) {
+      const f = readFrame(e.data);
+      // a frame without a known `msg` (such as the `{"server_id":"0"}` greeting, §6.1) is ignored
+      switch (f?.msg) {
         case 'connected':
           up = true;
           attempt = 0;
-          for (const [frame] of subs.values()) send(frame);
+          for (const [frame] of subs.values()) sendSub(frame);
           return state('connected');
         case 'failed':
           return drop();
         case 'ping':
-          return send(f.id ? { msg: 'pong', id: f.id } : { msg: 'pong' });
+          return send(typeof f.id == 'string' ? { msg: 'pong', id: f.id } : { msg: 'pong' });
         case 'result':
-          answers.get(f.id)?.(f.error ? { ok: false, error: f.error } : { ok: true, result: decodeEjson(f.result) });
+          if (typeof f.id == 'string')
+            answers.get(f.id)?.(f.error ? { ok: false, error: methodError(f.error) } : { ok: true, result: decodeEjson(f.result) });
+          return;
+        case 'ready':
+          if (Array.isArray(f.subs)) answered(f.subs);
           return;
         case 'nosub': // ended or refused (§6.4): not to be re-sent after a reconnect
+          if (typeof f.id != 'string') return;
           subs.delete(f.id);
-          return;
+          return answered([f.id]);
         case 'changed': {
+          if (!isObj(f.fields)) return;
+          const { eventName } = f.fields;
           const args = decodeEjson(f.fields.args);
           if (!Array.isArray(args)) return;
-          for (const [sub, fn] of subs.values()) if (sub.name == f.collection && sub.params[0] == f.fields.eventName) fn(args);
+          for (const [sub, fn] of subs.values()) if (sub.name == f.collection && sub.params[0] == eventName) fn(args);
         }
       }
     };
@@ -145,10 +184,11 @@ export function createDdp(server: string, o: DdpOptions = {}): Ddp {
     subscribe(name, [key, extra], fn) {
       const f: Sub = { msg: 'sub', id: id(), name, params: [key, { useCollection: false, args: [extra] }] };
       subs.set(f.id, [f, fn]);
-      if (up) send(f); // otherwise the 'connected' handler sends it
+      if (up) sendSub(f); // otherwise the 'connected' handler sends it
       return f.id;
     },
     unsubscribe(sid) {
+      unanswered.delete(sid);
       if (subs.delete(sid)) send({ msg: 'unsub', id: sid });
     },
     call(method, params) {

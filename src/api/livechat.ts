@@ -3,7 +3,7 @@
 import type { Agent, ConfigResponse, DdpError, Message, Room, Visitor, VisitorRegistration } from './contract.ts';
 import type { Ddp } from './ddp.ts';
 import type { Check, Rest } from './rest.ts';
-import { isMessage, isObj } from './shapes.ts';
+import { isAgent, isMessage, isObj } from './shapes.ts';
 
 const has =
   (key: string, test: (v: unknown) => boolean = isObj): Check =>
@@ -73,7 +73,7 @@ export function livechatApi(rest: Rest) {
     /** §4.6 */
     close: (rid: string, token: string) => rest.post<{ rid: string }>('room.close', { rid, token }),
     /** §4.9 */
-    agent: (rid: string, token: string) => rest.get<{ agent: Agent }>(`agent.info/${seg(rid)}/${seg(token)}`, {}, has('agent')),
+    agent: (rid: string, token: string) => rest.get<{ agent: Agent }>(`agent.info/${seg(rid)}/${seg(token)}`, {}, has('agent', isAgent)),
     /** §3.4 */
     customField: (body: { token: string; key: string; value: string; overwrite: boolean }) => rest.post('custom.field', body),
     /** §3.7 */

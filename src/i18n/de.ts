@@ -39,6 +39,7 @@ export const de = {
   notSent: 'Nicht gesendet. {reason}',
   olderMessages: 'Frühere Nachrichten',
   waitingForAgent: 'Warten auf einen Mitarbeiter…',
+  chattingWithAgent: 'Im Chat mit einem Mitarbeiter',
   agentOnline: 'Online',
   agentAway: 'Abwesend',
   agentBusy: 'Beschäftigt',
@@ -52,5 +53,6 @@ export const de = {
   endChatDetail: 'Sie können in diesem Gespräch danach keine Nachrichten mehr senden.',
   cancel: 'Abbrechen',
   chatEnded: 'Dieses Gespräch ist beendet.',
+  chatEndedStatus: 'Chat beendet',
   startNewChat: 'Neuen Chat starten',
 } satisfies Messages;

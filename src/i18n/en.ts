@@ -43,6 +43,7 @@ export const en = {
   notSent: 'Not sent. {reason}',
   olderMessages: 'Earlier messages',
   waitingForAgent: 'Waiting for an agent…',
+  chattingWithAgent: 'Chatting with an agent',
   agentOnline: 'Online',
   agentAway: 'Away',
   agentBusy: 'Busy',
@@ -57,5 +58,6 @@ export const en = {
   endChatDetail: 'You will not be able to send more messages in this conversation.',
   cancel: 'Cancel',
   chatEnded: 'This conversation has ended.',
+  chatEndedStatus: 'Chat ended',
   startNewChat: 'Start a new chat',
 } as const satisfies Record<string, string | Plural>;

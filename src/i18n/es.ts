@@ -39,6 +39,7 @@ export const es = {
   notSent: 'No enviado. {reason}',
   olderMessages: 'Mensajes anteriores',
   waitingForAgent: 'Esperando a un agente…',
+  chattingWithAgent: 'Chateando con un agente',
   agentOnline: 'En línea',
   agentAway: 'Ausente',
   agentBusy: 'Ocupado',
@@ -52,5 +53,6 @@ export const es = {
   endChatDetail: 'No podrás enviar más mensajes en esta conversación.',
   cancel: 'Cancelar',
   chatEnded: 'Esta conversación ha terminado.',
+  chatEndedStatus: 'Chat terminado',
   startNewChat: 'Iniciar un chat nuevo',
 } satisfies Messages;

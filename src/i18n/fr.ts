@@ -39,6 +39,7 @@ export const fr = {
   notSent: 'Non envoyé. {reason}',
   olderMessages: 'Messages précédents',
   waitingForAgent: 'En attente d’un agent…',
+  chattingWithAgent: 'En discussion avec un agent',
   agentOnline: 'En ligne',
   agentAway: 'Absent',
   agentBusy: 'Occupé',
@@ -52,5 +53,6 @@ export const fr = {
   endChatDetail: 'Vous ne pourrez plus envoyer de messages dans cette conversation.',
   cancel: 'Annuler',
   chatEnded: 'Cette conversation est terminée.',
+  chatEndedStatus: 'Chat terminé',
   startNewChat: 'Démarrer un nouveau chat',
 } satisfies Messages;

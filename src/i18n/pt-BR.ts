@@ -39,6 +39,7 @@ export const ptBR = {
   notSent: 'Não enviada. {reason}',
   olderMessages: 'Mensagens anteriores',
   waitingForAgent: 'Aguardando um atendente…',
+  chattingWithAgent: 'Conversando com um atendente',
   agentOnline: 'Online',
   agentAway: 'Ausente',
   agentBusy: 'Ocupado',
@@ -52,5 +53,6 @@ export const ptBR = {
   endChatDetail: 'Você não poderá enviar mais mensagens nesta conversa.',
   cancel: 'Cancelar',
   chatEnded: 'Esta conversa foi encerrada.',
+  chatEndedStatus: 'Chat encerrado',
   startNewChat: 'Iniciar um novo chat',
 } satisfies Messages;

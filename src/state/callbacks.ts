@@ -5,7 +5,7 @@ import type { Agent } from '../api/contract.ts';
 import { agent } from './agent.ts';
 import { config } from './config.ts';
 import { emit, type AgentInfo } from './events.ts';
-import { closed } from './room.ts';
+import { closed, room } from './room.ts';
 import { onSessionEnd } from './session.ts';
 import { isOpen } from './ui.ts';
 
@@ -14,6 +14,7 @@ const who = (a: Agent): AgentInfo => ({ name: a.name, username: a.username, stat
 export function watchCallbacks() {
   let open = isOpen.peek();
   let previous: Agent | null = null;
+  let openRid = '';
   const watchers = [
     () => {
       if (isOpen.value == open) return;
@@ -22,7 +23,10 @@ export function watchCallbacks() {
       else emit('ChatMinimized');
     },
     () => {
-      if (closed.value) emit('ChatEnded');
+      // only a chat that was open here: not the finished one a reload shows again
+      const rid = room.value;
+      if (!closed.value) openRid = rid;
+      else if (rid == openRid) emit('ChatEnded');
     },
     () => {
       if (config.value?.online === false) emit('ServiceOffline');

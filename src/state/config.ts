@@ -2,6 +2,7 @@
 import { batch, effect } from '@preact/signals';
 import type { Config } from '../api/contract.ts';
 import { options } from './options.ts';
+import { loadLastRoom } from './room.ts';
 import { api, resettable } from './session.ts';
 import { loadToken, storedToken } from './visitor.ts';
 
@@ -18,7 +19,8 @@ const isEnabled = (c: Config | { enabled: false }): c is Config => c.enabled !==
 
 export async function loadConfig(): Promise<void> {
   configState.value = { status: 'loading' };
-  await loadToken();
+  // the last room too, so that what the config says is applied at once (room.ts restoreRoom)
+  await Promise.all([loadToken(), loadLastRoom()]);
   const r = await api().config(storedToken(), options.peek().department);
   if (!r.ok) {
     if (r.error != 'aborted') configState.value = { status: 'error', reason: r.status ? 'server' : 'unreachable' };

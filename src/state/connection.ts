@@ -5,7 +5,7 @@ import type { LivechatRoomEvent, Message } from '../api/contract.ts';
 import { createDdp, type Ddp, type DdpState } from '../api/ddp.ts';
 import { roomStream, type RoomStream } from '../api/room-stream.ts';
 import { createTabs } from '../platform/tabs.ts';
-import { agent, loadAgent, onLivechatEvent } from './agent.ts';
+import { agent, loadAgent, onLivechatEvent, serving } from './agent.ts';
 import { refreshHistory } from './history.ts';
 import { messages, removeMessage, upsertMessages } from './messages.ts';
 import { options } from './options.ts';
@@ -26,6 +26,8 @@ export type TabEvent =
   | { type: 'typing'; username: string; on: boolean }
   | { type: 'livechat'; event: LivechatRoomEvent }
   | { type: 'connection'; connection: Connection }
+  /** the room's subscriptions are ready, after opening or reconnecting: fetch what came before (widget spec §5) */
+  | { type: 'subscribed' }
   | { type: 'room'; rid: string }
   | { type: 'visitor'; _id: string; username: string }
   /** the visitor typing in a tab without the socket: the leader sends it (§6.6) */
@@ -68,8 +70,11 @@ function apply(e: TabEvent) {
       break;
     case 'connection':
       connection.value = e.connection;
-      // Whatever arrived while the socket was down is in the newest page of history (widget spec §5).
-      if (e.connection.state == 'back') void refreshHistory();
+      break;
+    case 'subscribed':
+      // An answer or an assignment between the room's opening (or the socket's drop) and now came on no stream.
+      void refreshHistory();
+      if (room.peek() && serving.peek().state != 'agent') void loadAgent(room.peek());
   }
 }
 
@@ -177,7 +182,7 @@ export function startRealtime() {
     }
     if (rid == streamRid) return;
     stream?.close();
-    ddp ??= createDdp(options.peek().server, { onState: onSocket });
+    ddp ??= createDdp(options.peek().server, { onState: onSocket, onReady: () => relay({ type: 'subscribed' }) });
     ddp.open();
     streamRid = rid;
     stream = roomStream(ddp, rid, currentToken(), {
@@ -192,7 +197,8 @@ export function startRealtime() {
     effect(syncSocket),
     effect(() => {
       const rid = room.value;
-      if (rid && !remote) tabs.post({ type: 'room', rid });
+      // a finished room shown again after a reload is no news for the other tabs
+      if (rid && !closed.value && !remote) tabs.post({ type: 'room', rid });
     }),
     effect(() => {
       const _id = visitorId.value;

@@ -1,9 +1,11 @@
-// The open room's history (§4.4): the newest page when the conversation is first shown (ui.ts), earlier pages on
-// scrolling up, and the newest page again after a reconnect (widget spec §5).
+// The shown room's history (§4.4): the newest page when the conversation is first shown (ui.ts), earlier pages on
+// scrolling up, and the newest page again once the room's subscriptions are ready, after opening or reconnecting
+// (widget spec §5).
 import { batch, computed } from '@preact/signals';
 import { HISTORY_PAGE } from '../api/livechat.ts';
+import { errorCode } from '../api/rest.ts';
 import { messages, upsertMessages } from './messages.ts';
-import { room } from './room.ts';
+import { closed, forgetRoom, room } from './room.ts';
 import { api, resettable } from './session.ts';
 import { currentToken } from './visitor.ts';
 
@@ -40,12 +42,19 @@ export async function loadHistory() {
   if (!rid) return;
   update(rid, { state: 'loading' });
   const r = await fetchPage();
-  if (r && (r.ok || r.error != 'aborted')) update(rid, { state: r.ok ? 'ready' : 'error' });
+  if (!r || (!r.ok && r.error == 'aborted')) return;
+  // a finished room kept from an earlier visit that the server no longer gives this visitor
+  if (!r.ok && closed.peek() && ['invalid-room', 'invalid-token'].includes(errorCode(r))) forgetRoom();
+  else update(rid, { state: r.ok ? 'ready' : 'error' });
 }
 
-/** After a reconnect (widget spec §5): the newest page holds whatever arrived while the socket was down. */
+/** The room's subscriptions are ready (widget spec §5): the newest page holds whatever came before they were, such as
+ * an agent's answer the moment the room opened, or anything while the socket was down. Not before the history is
+ * first asked for, which brings it anyway; a first page that failed is asked for again, the server being back. */
 export async function refreshHistory() {
-  if (room.value) await fetchPage();
+  const state = history.peek();
+  if (state == 'error') await loadHistory();
+  else if (room.peek() && state != 'idle') await fetchPage();
 }
 
 let older: Promise<unknown> | undefined;

@@ -17,11 +17,14 @@ export function submitOffline() {
     async send() {
       const data = trimmed<OfflineMessage>(offlineForm);
       const r = await api().offline(data);
-      if (r.ok) {
+      // A success status is Rocket.Chat's word that the message went out (§4.8), whatever its body; nothing can be
+      // asked afterwards, so sending again on an unreadable body would deliver it twice.
+      const sent = r.ok || r.error == 'malformed-response';
+      if (sent) {
         offlineSent.value = true;
         emit('OfflineFormSubmit', data);
       }
-      return r;
+      return sent ? { ok: true, data: null } : r;
     },
   });
 }

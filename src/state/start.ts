@@ -2,14 +2,13 @@
 import { effect } from '@preact/signals';
 import { backoff } from '../lib/backoff.ts';
 import type { Kv } from '../storage/kv.ts';
-import { setAgent } from './agent.ts';
 import { config, configState, loadConfig } from './config.ts';
 import { startRealtime } from './connection.ts';
 import type { Options } from './options.ts';
 import { prefillPrechat } from './prechat.ts';
-import { openRoom } from './room.ts';
+import { restoreRoom } from './room.ts';
 import { beginSession, endSession, later, onSessionEnd } from './session.ts';
-import { isOpen, loadHistoryWhenShown } from './ui.ts';
+import { isOpen, loadHistoryWhenShown, rememberOpen, restoreOpen } from './ui.ts';
 import { knownVisitor } from './visitor.ts';
 
 /** Failed start-ups in a row, and whether a retry is waiting (one at a time, however many attempts overlap). */
@@ -22,6 +21,8 @@ export function startWidget(options: Options, kv?: Kv) {
   failures = 0;
   retryWaiting = false;
   if (options.open) isOpen.value = true;
+  void restoreOpen();
+  onSessionEnd(rememberOpen());
   onSessionEnd(loadHistoryWhenShown());
   // Opening the panel on the error screen tries again at once.
   onSessionEnd(
@@ -50,8 +51,7 @@ export async function retryStart() {
   }
   failures = 0;
   if (c.guest) knownVisitor(c.guest);
-  if (c.room) openRoom(c.room._id, c.agent ? undefined : c.room);
-  if (c.agent) setAgent(c.agent);
+  restoreRoom(c);
   startRealtime();
   prefillPrechat();
 }

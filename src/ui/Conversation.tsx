@@ -1,11 +1,13 @@
 // The conversation (widget spec §4.5): a role="log" list that announces new messages politely, earlier history
-// on scrolling up, a greeting while it is empty, and one status line for the connection and typing.
+// on scrolling up, a greeting while it is empty, and below it what the screen puts there: the status line for the
+// connection and typing and the composer, or once the chat ended the finished notice.
+import type { ComponentChildren } from 'preact';
 import { agentTyping, connection } from '../state/connection.ts';
 import type { ChatMessage } from '../state/messages.ts';
 import { messages } from '../state/messages.ts';
 import { hasOlder, history, loadHistory, loadOlder } from '../state/history.ts';
+import { closed } from '../state/room.ts';
 import { pauseSeconds, retryMessage } from '../state/send.ts';
-import { Composer } from './Composer.tsx';
 import { errorSentence } from './errors.ts';
 import { Text } from './Text.tsx';
 import { t, tNodes } from './t.ts';
@@ -64,7 +66,7 @@ function SendingStatus() {
 const CONNECTION_WORDS = { connecting: 'connecting', offline: 'reconnecting', back: 'connectedAgain' } as const;
 
 /** The status line: the socket's state first, else who is typing (their name isolated, §9). */
-function StatusLine() {
+export function StatusLine() {
   const c = connection.value.state;
   const typing = agentTyping.value;
   return (
@@ -74,7 +76,7 @@ function StatusLine() {
   );
 }
 
-export function Conversation() {
+export function Conversation({ children }: { children: ComponentChildren }) {
   const list = messages.value;
   const hs = history.value;
   return (
@@ -84,7 +86,7 @@ export function Conversation() {
           {t('olderMessages')}
         </button>
       )}
-      {!list.length && hs != 'loading' && <p class="note greeting">{t('conversationGreeting')}</p>}
+      {!list.length && hs != 'loading' && !closed.value && <p class="note greeting">{t('conversationGreeting')}</p>}
       <div class="message-list" role="log" aria-live="polite" aria-label={t('defaultTitle')} onScroll={nearTop}>
         {list.map((m) => (
           <Item key={m._id} message={m} />
@@ -99,8 +101,7 @@ export function Conversation() {
           </button>
         </p>
       )}
-      <StatusLine />
-      <Composer />
+      {children}
     </>
   );
 }

@@ -1,6 +1,7 @@
-// The panel's header (widget spec §4.5): title, who is serving the chat and their status, "End chat" (behind a
-// confirmation) and minimize. Buttons outside a form need no type="button" (here, the launcher, notices and the log).
-import { agent } from '../state/agent.ts';
+// The panel's header (widget spec §4.5): title, who is serving the chat and their status or that the chat ended, "End
+// chat" (behind a confirmation) and minimize. Buttons outside a form need no type="button" (here, the launcher, notices
+// and the log).
+import { serving } from '../state/agent.ts';
 import { canEnd } from '../state/end.ts';
 import { closed, room } from '../state/room.ts';
 import { EndChat } from './EndChat.tsx';
@@ -16,16 +17,18 @@ const STATUS_WORDS = new Map<string | undefined, 'agentOnline' | 'agentAway' | '
   ['offline', 'agentOffline'],
 ]);
 
+/** Who serves the chat and their status; once it ended, only that (widget spec §4.5: no "Online" any more). */
 function ServedBy() {
-  const a = agent.value;
-  if (!a) return <p class="served-by">{t('waitingForAgent')}</p>;
-  // a finished chat no longer says the agent is online (widget spec §4.5)
-  const status = closed.value ? undefined : STATUS_WORDS.get(a.status);
+  const s = serving.value;
+  if (closed.value) return <p class="served-by">{t('chatEndedStatus')}</p>;
+  if (s.state != 'agent') return <p class="served-by">{t(s.state == 'waiting' ? 'waitingForAgent' : 'chattingWithAgent')}</p>;
+  const { name, username, status } = s.agent;
+  const word = STATUS_WORDS.get(status);
   return (
     <p class="served-by">
       {/* isolated: a bidi override in the agent's name must not reverse the status after it (§9) */}
-      <bdi>{a.name || a.username}</bdi>
-      {status && <span class="agent-status">{t(status)}</span>}
+      <bdi>{name || username}</bdi>
+      {word && <span class="agent-status">{t(word)}</span>}
     </p>
   );
 }

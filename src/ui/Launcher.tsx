@@ -1,6 +1,6 @@
 // The round launcher (widget spec §2): renders before any request finishes; the badge counts unread messages, and
 // the button's name says how many.
-import { closeWidget, isOpen, openWidget, unread } from '../state/ui.ts';
+import { closeWidget, isOpen, openByVisitor, unread } from '../state/ui.ts';
 import { Icon } from './Icon.tsx';
 import { t } from './t.ts';
 
@@ -12,7 +12,7 @@ export function Launcher() {
       class="launcher"
       aria-expanded={open}
       aria-label={open ? t('minimizeChat') : n ? t('openChatUnread', { n }) : t('openChat')}
-      onClick={open ? closeWidget : openWidget}
+      onClick={open ? closeWidget : openByVisitor}
     >
       <Icon name={open ? 'minimize' : 'chat'} />
       {n > 0 && (

@@ -1,7 +1,8 @@
 // The open widget: a labelled dialog whose body follows the current screen. Escape closes it.
 import { retryStart } from '../state/start.ts';
 import { screen } from '../state/ui.ts';
-import { Conversation } from './Conversation.tsx';
+import { Composer } from './Composer.tsx';
+import { Conversation, StatusLine } from './Conversation.tsx';
 import { closeToLauncher, focusFirst } from './focus.ts';
 import { Header } from './Header.tsx';
 import { OfflineForm } from './OfflineForm.tsx';
@@ -25,9 +26,18 @@ function Body() {
     case 'prechat':
       return <PrechatForm />;
     case 'finished':
-      return <Finished />;
+      return (
+        <Conversation>
+          <Finished />
+        </Conversation>
+      );
     default:
-      return <Conversation />;
+      return (
+        <Conversation>
+          <StatusLine />
+          <Composer />
+        </Conversation>
+      );
   }
 }
 

@@ -1,4 +1,4 @@
-// The small one-message screens: loading, error, unavailable, consent, finished.
+// The small one-message screens (loading, error, unavailable, consent) and the notice below a finished conversation.
 import { config, configState } from '../state/config.ts';
 import { newChat } from '../state/room.ts';
 import { acceptConsent } from '../state/ui.ts';
@@ -42,6 +42,7 @@ export const Consent = () => (
   <Notice text={t('consentTitle')} detail={config.value?.messages.dataProcessingConsentText} action={t('accept')} onAction={acceptConsent} />
 );
 
+/** Below the finished conversation (widget spec §4.5): the server's closing words or ours, and "Start a new chat". */
 export function Finished() {
   const m = config.value?.messages;
   return (

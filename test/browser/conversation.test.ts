@@ -126,8 +126,7 @@ test('widget §4.5, contract §4.4: earlier history through "Show earlier messag
   });
   h.server.store.roomMessages(rid).unshift(...earlier);
   await page.reload();
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('newest visitor message');
   const oldOnes = widget.log.getByText(/^old message \d+$/);
   expect(await widget.log.getByText('old message 60', { exact: true }).count()).toBe(1);

@@ -1,5 +1,6 @@
 // Issue 4, the end of a conversation against the built widget (widget spec §4.5; server contract §4.6, §5.3): the
-// agent closes it, or the visitor ends it after confirming in a small dialog; either way the finished screen, then a new room.
+// agent closes it, or the visitor ends it after confirming in a small dialog; either way the conversation stays,
+// finished, with "Start a new chat" below it, which opens a new room. (A reload on it: finished.test.ts.)
 import { expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { header, startChat, storedTexts, waitFor, watchSockets } from './chat.ts';
@@ -7,11 +8,18 @@ import { seedWith, useHarness, type Widget } from './harness.ts';
 
 const h = useHarness();
 
-test('widget §4.5, contract §5.3: the agent closes the room → finished screen → "Start a new chat" and a message open a NEW room', async () => {
+test('widget §4.5, contract §5.3: the agent closes the room → the conversation stays, read-only, "Chat ended" in the header → "Start a new chat" and a message open a NEW room', async () => {
   const { widget, rid } = await startChat(h, 'first chat');
   await h.agent.take(rid);
+  await h.agent.send(rid, 'Glad I could help');
+  await expect.poll(() => header(widget).textContent(), { timeout: 10_000 }).toContain(en.agentOnline);
   await h.agent.close(rid, 'Solved');
   await widget.host.getByText(en.chatEnded).waitFor({ timeout: 10_000 });
+  expect(await widget.logText()).toContain('first chat');
+  expect(await widget.logText()).toContain('Glad I could help');
+  expect(await widget.composer.count()).toBe(0);
+  expect(await header(widget).textContent()).toContain(en.chatEndedStatus);
+  expect(await header(widget).textContent()).not.toContain(en.agentOnline);
   await widget.host.getByRole('button', { name: en.startNewChat }).click();
   await widget.composer.waitFor();
   await widget.send('second chat');
@@ -20,13 +28,14 @@ test('widget §4.5, contract §5.3: the agent closes the room → finished scree
   );
   expect(second.open).toBe(true);
   expect(h.server.store.rooms.get(rid)!.open).toBeUndefined();
-  expect(storedTexts(h, rid)).toEqual(['first chat']);
+  expect(storedTexts(h, rid)).toEqual(['first chat', 'Glad I could help']);
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('second chat');
   expect(await widget.logText()).not.toContain('first chat');
+  expect(await header(widget).textContent()).not.toContain(en.chatEndedStatus);
   expect(h.store.visitors()).toHaveLength(1); // the same visitor, no second registration
 });
 
-test('widget §4.5, §8: the finished screen takes its text from config messages (Livechat_conversation_finished_message)', async () => {
+test('widget §4.5, §8: the finished notice takes its text from config messages (Livechat_conversation_finished_message)', async () => {
   await h.startServer(seedWith({ settings: { Livechat_conversation_finished_message: 'Thanks for chatting!' } }));
   const { widget, rid } = await startChat(h);
   await h.agent.close(rid);
@@ -73,6 +82,8 @@ test('widget §4.5, §8, contract §4.6: the visitor ends the chat — "End chat
   const again = widget.host.getByRole('button', { name: en.startNewChat });
   expect(await again.count()).toBe(1);
   expect(await focused(widget)).toBe(`button: ${en.startNewChat}`); // focus did not fall to the page
+  expect(await widget.logText()).toContain('Hello, I need help');
+  expect(await widget.composer.count()).toBe(0);
   const room = h.server.store.rooms.get(rid)!;
   expect(room.open).toBeUndefined();
   expect(room.closer).toBe('visitor');

@@ -154,8 +154,7 @@ test('widget §6: messages written while the room cannot be opened wait in the o
   await expect.poll(() => widget.logText()).toContain('written second');
   await page.reload();
   await h.faults.reset();
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   const rid = await waitFor('both stored', () => h.store.rooms().find((r) => storedTexts(h, r._id).length == 2)?._id, 20_000);
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.sending);
   expect(storedTexts(h, rid).sort()).toEqual(['written first', 'written second']);

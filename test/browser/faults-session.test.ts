@@ -71,8 +71,7 @@ test('widget §3, §6: indexedDB.open throws → localStorage keeps the visitor,
   await expect.poll(() => posts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
   await h.faults.reset();
   await page.reload();
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   // the same room: straight to the conversation with its history, no pre-chat form
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('before the reload');
   await waitFor('the unsent message stored', () => storedTexts(h, rid).includes('unsent at the reload'), 15_000);

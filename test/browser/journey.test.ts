@@ -66,8 +66,7 @@ test('widget §3, §4.2: a reload keeps the token and reopens the conversation w
   await expect.poll(() => h.store.rooms().flatMap((r) => h.store.messages(r._id)).length, { timeout: 10_000 }).toBe(1);
   const token = h.store.visitors()[0].token;
   await page.reload();
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('Before the reload');
   expect(h.store.visitors().map((v) => v.token)).toEqual([token]);
   expect(h.store.rooms()).toHaveLength(1);

@@ -34,8 +34,7 @@ test('widget §6: an unsent message (503s) survives a reload and is sent exactly
   await expect.poll(() => posts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2); // the first attempt and a retry
   await h.faults.reset();
   await page.reload();
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   await waitFor('the message stored', () => storedTexts(h, rid).includes('kept across the reload'), 15_000);
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).not.toContain(en.sending);
   await page.waitForTimeout(500); // a second send would come now
@@ -54,8 +53,7 @@ test('widget §6, contract §4.3: a reload while the first attempt is still on i
   let checks = 0;
   page.on('request', (r) => r.method() === 'GET' && /\/livechat\/message\/[^/?]+\?/.test(r.url()) && checks++);
   await page.reload(); // the server stores the first attempt ~1.5 s later; the reloaded page must not store it twice
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   await waitFor('the message stored', () => storedTexts(h, rid).includes('maybe arrived'), 15_000);
   await expect.poll(() => widget.logText(), { timeout: 15_000 }).toContain('maybe arrived');
   await expect.poll(() => widget.logText(), { timeout: 15_000 }).not.toContain(en.sending);
@@ -97,8 +95,7 @@ test('widget §6: over the server\'s character limit (§4.3 message-length-excee
   await widget.log.getByText(notSent(en.messageTooLong)).waitFor({ timeout: 10_000 });
   expect(await widget.log.getByRole('button', { name: en.tryAgain }).count()).toBe(1);
   await page.reload(); // never silently dropped
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   await expect.poll(() => widget.logText(), { timeout: 10_000 }).toContain('first');
   await widget.log.getByText(notSent(en.messageTooLong)).waitFor({ timeout: 10_000 });
   expect(count(await widget.logText(), 'this message is longer than ten characters')).toBe(1);

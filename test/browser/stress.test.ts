@@ -46,8 +46,7 @@ async function longConversation() {
   });
   h.server.store.roomMessages(rid).unshift(...earlier);
   await page.reload();
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   const items = widget.log.locator(':scope > div');
   await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(40); // the newest page of 50 (hidden system messages not shown)
   const older = widget.host.getByRole('button', { name: en.olderMessages });

@@ -12,8 +12,7 @@ const agentFeed = useAgentFeed(h);
 /** The same page in a second tab, open, once it shows the first tab's message. */
 async function secondTab(one: Awaited<ReturnType<typeof startChat>>) {
   const { widget: two } = await h.openHostPage({ url: one.url });
-  await two.launcher.waitFor();
-  if (!(await two.dialog.isVisible())) await two.open();
+  await two.dialog.waitFor(); // open by itself: the visitor left it open
   await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('from tab one');
   return two;
 }

@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installHostApi, type Snippet } from '../../src/embed/host-api.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
-import { agent } from '../../src/state/agent.ts';
+import { onLivechatEvent, setAgent } from '../../src/state/agent.ts';
 import { config, configState } from '../../src/state/config.ts';
 import { submitOffline, offlineForm } from '../../src/state/offline.ts';
 import { prechatForm, submitPrechat } from '../../src/state/prechat.ts';
@@ -359,8 +359,8 @@ describe('callbacks', () => {
       throw new Error('a host bug');
     });
     await settle();
-    agent.value = { _id: 'A1', username: 'jane', name: 'Jane', status: 'online', emails: [{ address: 'j@x' }] };
-    agent.value = { ...agent.value, status: 'away' };
+    setAgent({ _id: 'A1', username: 'jane', name: 'Jane', status: 'online', emails: [{ address: 'j@x' }] });
+    onLivechatEvent({ type: 'agentStatus', status: 'away' });
     closed.value = true;
     expect(seen).toEqual([
       ['assign', { name: 'Jane', username: 'jane', status: 'online' }],

@@ -53,6 +53,33 @@ describe('room stream', () => {
     expect(h.onLivechatEvent).toHaveBeenCalledExactlyOnceWith({ type: 'agentStatus', status: 'away' });
   });
 
+  it('widget §9: events of a shape the widget cannot read reach no handler; the good ones around them still do', () => {
+    const h = { onMessage: vi.fn(), onTyping: vi.fn(), onDelete: vi.fn(), onLivechatEvent: vi.fn() };
+    roomStream(ddp, 'R', 'T', h);
+    const user = { _id: 'A', username: 'agent1' };
+    for (const args of [[], [null], ['hello'], [{ _id: 'm1' }], [{ _id: 'm1', msg: 'no author' }], [{ _id: 'm1', msg: 'no date', u: user }]])
+      event('stream-room-messages', 'R', args);
+    event('stream-room-messages', 'R', [{ _id: 'm2', msg: 'bad date', u: user, ts: { $date: 'yesterday' } }]);
+    for (const args of [[], [42, ['user-typing']], [null]]) event('stream-notify-room', 'R/user-activity', args);
+    for (const args of [[], ['m1'], [{ _id: 7 }], [{}]]) event('stream-notify-room', 'R/deleteMessage', args);
+    for (const e of [
+      null,
+      'agentData',
+      { type: 1 },
+      { type: 'agentData', data: 'Agent One' },
+      { type: 'agentData', data: { name: 'x' } },
+      { type: 'agentStatus' },
+    ])
+      event('stream-livechat-room', 'R', [e]);
+    expect([h.onMessage, h.onTyping, h.onDelete, h.onLivechatEvent].map((f) => f.mock.calls.length)).toEqual([0, 0, 0, 0]);
+    event('stream-room-messages', 'R', [{ _id: 'm3', msg: 'fine', u: user, ts: { $date: 1714653300000 } }]);
+    event('stream-notify-room', 'R/user-activity', ['agent1', 'not a list']); // no activity list: not typing
+    event('stream-livechat-room', 'R', [{ type: 'agentData', data: { hiddenInfo: true } }]);
+    expect(h.onMessage).toHaveBeenCalledOnce();
+    expect(h.onTyping).toHaveBeenCalledExactlyOnceWith('agent1', false);
+    expect(h.onLivechatEvent).toHaveBeenCalledExactlyOnceWith({ type: 'agentData', data: { hiddenInfo: true } });
+  });
+
   it('§6.6 typing sends the exact method frame', () => {
     roomStream(ddp, 'R', 'T', {}).typing('guest-19', true);
     expect(framesOf(ws.take(), 'method')).toEqual([

@@ -8,7 +8,7 @@ import type { Config } from '../../src/api/contract.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
 import { configAnswer, fakeRest, flush, json, makeConfig, rcError, roomAnswer, visitorAnswer } from './fake-rest.ts';
 import { FakeWs } from './fake-ws.ts';
-import { agent } from '../../src/state/agent.ts';
+import { setAgent } from '../../src/state/agent.ts';
 import { agentTyping, connection } from '../../src/state/connection.ts';
 import { unread } from '../../src/state/ui.ts';
 
@@ -255,13 +255,23 @@ describe('widget §4.5, §8: ending the chat asks first, in a small dialog', () 
   });
 
   it('§4.6 "End chat" in the dialog closes the room; the finished state says so, offers "Start a new chat" and has the focus', async () => {
-    await askToEnd({ 'POST room.close': (c) => json({ rid: c.body.rid, success: true }) });
+    const earlier = { _id: 'm1', rid: 'R1', msg: 'an earlier answer', u: { _id: 'A1', username: 'agent1' }, ts: '2024-05-02T12:35:00.000Z' };
+    await askToEnd({
+      'POST room.close': (c) => json({ rid: c.body.rid, success: true }),
+      'GET messages.history': json({ messages: [earlier], success: true }),
+    });
+    await vi.waitFor(() => expect(within(log()).queryByText('an earlier answer')).not.toBeNull());
     fireEvent.click(within(confirmation()!).getByRole('button', { name: 'End chat' }));
     await vi.waitFor(() => expect(q.queryByRole('button', { name: 'Start a new chat' })).not.toBeNull());
     expect(rest.to('POST room.close')[0]!.body).toEqual({ rid: 'R1', token: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(confirmation()).toBeNull();
     expect(q.queryByRole('button', { name: 'End chat' })).toBeNull();
     expect(focused()).toBe(q.getByRole('button', { name: 'Start a new chat' }));
+    // the conversation stays, read-only; the header says the chat ended (widget spec §4.5)
+    expect(within(log()).getByText('an earlier answer')).toBeTruthy();
+    expect(q.queryByRole('textbox')).toBeNull();
+    expect(q.getByRole('heading', { name: 'Rocket.Chat' }).closest('header')!.textContent).toContain('Chat ended');
+    expect(q.getByText('Conversation finished')).toBeTruthy(); // config messages.conversationFinishedMessage
   });
 
   it('widget §4.5: a failed attempt says why in a sentence inside the dialog, which stays; trying again ends the chat', async () => {
@@ -315,7 +325,7 @@ describe("widget §2, §4.5, §8: the visitor's words", () => {
 
   it("widget §5: the socket's state and the agent's status have words of their own", async () => {
     await open(returning(), {});
-    agent.value = { _id: 'A1', username: 'agent1', name: 'Agent One', status: 'busy' };
+    setAgent({ _id: 'A1', username: 'agent1', name: 'Agent One', status: 'busy' });
     await flush(1);
     const header = () => q.getByRole('heading', { name: 'Rocket.Chat' }).closest('header')!;
     expect(header().textContent).toContain('Agent One');

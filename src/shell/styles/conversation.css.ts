@@ -1,5 +1,5 @@
 // The conversation: a greeting while it is empty, the message list, the status line and the composer, which grows
-// with its text up to about five lines (widget spec §4.5).
+// with its text up to about five lines, or the finished notice in their place (widget spec §4.5).
 export const conversation = `
 .panel-body>.greeting{padding:16px 16px 0}
 .older-button{align-self:center;margin-top:8px;font-size:14px}
@@ -11,6 +11,7 @@ export const conversation = `
 .message-time{text-align:end}
 .visitor-message .message-status,.visitor-message .message-time{color:inherit}
 .status-line{min-height:1.4em;padding:0 16px;font-size:14px}
+.message-list~.notice{border-top:1px solid var(--rc-border)}
 .composer{display:flex;align-items:flex-end;gap:8px;padding:8px;border-top:1px solid var(--rc-border)}
 .composer textarea{resize:none;field-sizing:content;max-height:calc(5lh + 22px)}
 `;
