@@ -13,7 +13,7 @@ test('widget §9: the visitor token appears in no console line, DOM attribute or
   const rid = await agentAnswers(h, widget);
   // a second tab: the tabs share the conversation over BroadcastChannel, which must carry no token either
   const second = await h.openHostPage({ url });
-  await second.widget.open();
+  await second.widget.dialog.waitFor(); // open by itself: the visitor left it open in the first tab
   await h.agent.typing(rid, true);
   await h.agent.send(rid, 'Seen in both tabs');
   for (const p of [page, second.page])
