@@ -3,7 +3,7 @@
 // clean-up to the end of the session).
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
-import { nextTask } from '../platform/tasks.ts';
+import { afterNextPaint, nextTask } from '../platform/tasks.ts';
 import { followViewport } from '../platform/viewport.ts';
 import { createShell, type Shell } from '../shell/element.ts';
 import { launcherStyles, panelStyles } from '../shell/styles/index.ts';
@@ -47,7 +47,8 @@ function start(options: Options, shell: Shell) {
 
 async function afterLauncher(shell: Shell) {
   const signal = sessionSignal();
-  await nextTask(signal);
+  // None of this is needed for the launcher's first frame, so none of it delays it.
+  await afterNextPaint(signal);
   shell.raise();
   await nextTask(signal);
   trackPages();

@@ -31,3 +31,27 @@ export function nextTask(signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', stop, { once: true });
   });
 }
+
+/**
+ * Resolves in a task after the next frame is painted, for work that must not hold up that frame (the launcher's
+ * first). A hidden page paints no frames: there it is the next task. Never resolves once `signal` is aborted.
+ */
+export function afterNextPaint(signal: AbortSignal): Promise<void> {
+  if (document.visibilityState == 'hidden') return nextTask(signal);
+  return new Promise((resolve) => {
+    if (signal.aborted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The frame callback runs just before the paint; a task it posts runs after it.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        signal.removeEventListener('abort', stop);
+        resolve();
+      }, 0);
+    });
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
