@@ -4,6 +4,7 @@
 // layer, some after the stand-in did act (a server answering in a shape we do not expect).
 import { expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import type { ConfigResponse } from '../../src/api/contract.ts';
 import { en } from '../../src/i18n/en.ts';
 import { NOT_SENT } from './english.ts';
 import { count, header, startChat, storedTexts, waitFor } from './chat.ts';
@@ -108,7 +109,7 @@ test('widget §9, contract §4.4, §4.9: history malformed and in a wrong shape 
   await h.faults.malformed('GET livechat/messages.history/:rid', 1);
   await rewrite(page, 'GET', /^messages\.history\//, ['{"messages":[{"_id":"x"}]}']);
   // a config without the agent (as for a room served by a hidden agent) makes the widget ask agent.info
-  await rewrite(page, 'GET', /^config$/, [(b) => ({ ...b, config: { ...b.config, agent: undefined } })]);
+  await rewrite<ConfigResponse>(page, 'GET', /^config$/, [(b) => ({ ...b, config: { ...b.config, agent: undefined } })]);
   const agentInfo = await rewrite(page, 'GET', /^agent\.info\//, ['{"agent":"Agent One"}']);
   await page.reload();
   await widget.launcher.waitFor();
