@@ -20,6 +20,11 @@ export default defineConfig({
       ecma: 2020,
       toplevel: true,
       compress: { passes: 5, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, hoist_funs: true },
+      // V8's explicit compile hint (Chromium 136+; other engines read a comment): every function is compiled while the
+      // async script streams in, off the main thread, instead of lazily on its first call in the widget's first
+      // tasks (widget spec §1; 20–30% of the launcher's task at 4× CPU). The bytecode of functions not yet used
+      // costs about 100 KB of heap.
+      format: { preamble: '//# allFunctionsCalledOnLoad' },
     },
     sourcemap: false,
     lib: {

@@ -1,13 +1,15 @@
-// Start-up after the launcher is on screen (widget spec §4.1): token (read only), config, then what it says.
-import { effect } from '@preact/signals';
+// Start-up after the launcher is on screen (widget spec §4.1): in a later task than the launcher's (widget spec §1),
+// the token (read only) and the config request; in the answer's task, what the config says.
+import { batch, effect } from '@preact/signals';
 import { backoff } from '../lib/backoff.ts';
+import { nextTask } from '../platform/tasks.ts';
 import type { Kv } from '../storage/kv.ts';
 import { config, configState, loadConfig } from './config.ts';
 import { startRealtime } from './connection.ts';
 import type { Options } from './options.ts';
 import { prefillPrechat } from './prechat.ts';
 import { restoreRoom } from './room.ts';
-import { beginSession, endSession, later, onSessionEnd } from './session.ts';
+import { beginSession, endSession, later, onSessionEnd, sessionSignal } from './session.ts';
 import { isOpen, loadHistoryWhenShown, rememberOpen, restoreOpen } from './ui.ts';
 import { knownVisitor } from './visitor.ts';
 
@@ -15,7 +17,8 @@ import { knownVisitor } from './visitor.ts';
 let failures = 0;
 let retryWaiting = false;
 
-/** Synchronous so the launcher can render at once; the config request waits for the next task. `kv` is for tests. */
+/** Synchronous so the launcher can render at once, with the host page's calls already working; the token read and
+ * the config request wait for a later task. `kv` is for tests. */
 export function startWidget(options: Options, kv?: Kv) {
   beginSession(options, kv);
   failures = 0;
@@ -30,7 +33,7 @@ export function startWidget(options: Options, kv?: Kv) {
       if (isOpen.value && configState.peek().status == 'error') void retryStart();
     }),
   );
-  later(0, () => void retryStart());
+  void nextTask(sessionSignal()).then(retryStart);
 }
 
 /** Also the "try again" of the error screen; while the panel is open it tries again by itself, backing off, so the
@@ -50,10 +53,15 @@ export async function retryStart() {
     return;
   }
   failures = 0;
-  if (c.guest) knownVisitor(c.guest);
-  restoreRoom(c);
+  // In the answer's task, with the config: an open panel goes from "loading" straight to the right screen, filled in
+  // (a returning visitor never sees a pre-chat form painted before the conversation), and a composer it shows has its
+  // outbox (startRealtime) from the start.
+  batch(() => {
+    if (c.guest) knownVisitor(c.guest);
+    restoreRoom(c);
+    prefillPrechat();
+  });
   startRealtime();
-  prefillPrechat();
 }
 
 export const stopWidget = endSession;

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import type * as Axe from 'axe-core';
 import { agentAnswers, launcherOf } from './pages.ts';
 import { seedWith, useHarness, type Widget } from './harness.ts';
 import { en } from '../../src/i18n/en.ts';
@@ -10,9 +11,19 @@ import { en } from '../../src/i18n/en.ts';
 const h = useHarness();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+declare global {
+  interface Window {
+    /** axe-core, added to the page by violations() */
+    axe?: typeof Axe;
+  }
+}
+
 /** The WCAG 2.x A/AA rules and axe's best practices, except the page-level landmark rule: the widget is an overlay
  * on someone else's page, whose landmarks are the host's to arrange. */
-const AXE_OPTIONS = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'], rules: { region: { enabled: false } } };
+const AXE_OPTIONS: Axe.RunOptions = {
+  runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+  rules: { region: { enabled: false } },
+};
 
 /** axe's violations inside the widget's shadow root, as "rule: target" lines, in the light and then the dark scheme. */
 async function violations(page: Page, screen: string): Promise<string[]> {
@@ -23,8 +34,7 @@ async function violations(page: Page, screen: string): Promise<string[]> {
     const lines = await page.evaluate(async (options) => {
       const root = document.querySelector('rc-livechat')!.shadowRoot!;
       await Promise.all(root.getAnimations().map((a) => a.finished)); // contrast is measured on the final colours
-      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-      const res = await axe.run({ include: ['rc-livechat'] }, options as import('axe-core').RunOptions);
+      const res = await window.axe!.run({ include: ['rc-livechat'] }, options);
       return res.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`));
     }, AXE_OPTIONS);
     found.push(...lines.map((l) => `${screen} (${colorScheme}) ${l}`));

@@ -9,6 +9,13 @@ import { seedWith, useHarness } from './harness.ts';
 import { launcherOf } from './pages.ts';
 
 const h = useHarness();
+
+declare global {
+  interface Window {
+    /** when the composer's form was last submitted (epoch ms), set by the timing test */
+    submitAt?: number;
+  }
+}
 const agentFeed = useAgentFeed(h);
 const AGENT = 'Agent One';
 
@@ -83,8 +90,13 @@ test('widget §6, contract §4.3: time from pressing Send to the agent side seei
   await h.agent.take(rid);
   // the page's own time of the form's submit event, to tell the widget's share from Playwright's click overhead
   await page.evaluate(() => {
-    const w = window as unknown as { submitAt: number };
-    document.querySelector('rc-livechat')!.shadowRoot!.addEventListener('submit', () => (w.submitAt = Date.now()), true);
+    document.querySelector('rc-livechat')!.shadowRoot!.addEventListener(
+      'submit',
+      () => {
+        window.submitAt = Date.now();
+      },
+      true,
+    );
   });
   const times: number[] = [];
   const fromSubmit: number[] = [];
@@ -95,7 +107,7 @@ test('widget §6, contract §4.3: time from pressing Send to the agent side seei
     await widget.sendButton.click();
     const seen = await feed.waitFor(messageEvent(rid, text));
     times.push(seen.at - t0);
-    fromSubmit.push(seen.epoch - (await page.evaluate(() => (window as unknown as { submitAt: number }).submitAt)));
+    fromSubmit.push(seen.epoch - (await page.evaluate(() => window.submitAt!)));
     await expect.poll(() => widget.logText()).toContain(text);
     await page.waitForTimeout(50);
   }

@@ -49,11 +49,17 @@ export const pageFor = (h: Harness, server: string) =>
 /** A body the widget gets instead of the stand-in's answer: a string as is (the stand-in never sees the request, as
  * when a proxy answers), or a function of the stand-in's own body (it did act: a server answering in another shape);
  * null lets that request through untouched (e.g. to meet a fault armed on the stand-in). */
-export type Answer = string | null | ((stored: any) => unknown);
+export type Answer<Stored> = string | null | ((stored: Stored) => unknown);
 
 /** Rewrites the next answers to `method` `path` (after `/api/v1/livechat/`), one per request, in the browser's network
- * layer; later requests go through untouched. Returns how many were rewritten so far. */
-export async function rewrite(page: Page, method: 'GET' | 'POST', path: RegExp, answers: Answer[]): Promise<() => number> {
+ * layer; later requests go through untouched. Returns how many were rewritten so far. `Stored` is the stand-in's body
+ * as the functions among `answers` read it (contract.ts has the routes' types). */
+export async function rewrite<Stored = Record<string, unknown>>(
+  page: Page,
+  method: 'GET' | 'POST',
+  path: RegExp,
+  answers: Answer<Stored>[],
+): Promise<() => number> {
   let done = 0;
   await page.route(
     (u) => u.pathname.includes('/api/v1/livechat/') && path.test(u.pathname.split('/api/v1/livechat/')[1]),

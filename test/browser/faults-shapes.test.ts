@@ -4,6 +4,7 @@
 // layer, some after the stand-in did act (a server answering in a shape we do not expect).
 import { expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import type { ConfigResponse } from '../../src/api/contract.ts';
 import { en } from '../../src/i18n/en.ts';
 import { NOT_SENT } from './english.ts';
 import { count, header, startChat, storedTexts, waitFor } from './chat.ts';
@@ -114,7 +115,7 @@ test('widget §9, contract §4.4, §4.9, §6.5: history malformed and in a wrong
     return route.fulfill({ status: 200, headers, body: history == 'cut short' ? '{"success":tru' : '{"messages":[{"_id":"x"}]}' });
   });
   // a config without the agent (as for a room served by a hidden agent) makes the widget ask agent.info
-  await rewrite(page, 'GET', /^config$/, [(b) => ({ ...b, config: { ...b.config, agent: undefined } })]);
+  await rewrite<ConfigResponse>(page, 'GET', /^config$/, [(b) => ({ ...b, config: { ...b.config, agent: undefined } })]);
   const agentInfo = await rewrite(page, 'GET', /^agent\.info\//, Array(10).fill('{"agent":"Agent One"}'));
   await page.reload();
   await widget.dialog.waitFor(); // open by itself: the visitor left it open

@@ -8,6 +8,17 @@ import { DEFAULT_VISITOR, seedWith, storageOf, useHarness } from './harness.ts';
 
 const h = useHarness();
 
+declare global {
+  interface Window {
+    /** the snippet page's record of the callbacks it got */
+    seen?: [string, unknown][];
+    /** set up by countTimers */
+    pendingTimers?: () => number;
+    /** set up by fakeKeyboard: opens an on-screen keyboard this many pixels high (0 closes it) */
+    keyboard?: (height: number) => void;
+  }
+}
+
 const snippetPage = (server: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>
 <script type="text/javascript">
 window.seen = [];
@@ -31,13 +42,13 @@ test('§1 the official snippet with our src: queued callbacks run, the visitor o
   await widget.launcher.waitFor();
   await widget.open();
   await widget.register();
-  const seen = () => page.evaluate(() => (window as any).seen);
+  const seen = () => page.evaluate(() => window.seen);
   await expect.poll(seen).toEqual([
     ['onChatMaximized', null],
     ['onPrechatFormSubmit', { name: DEFAULT_VISITOR.Name, email: DEFAULT_VISITOR.Email }],
     ['onChatStarted', null],
   ]);
-  await page.evaluate(() => (window as any).RocketChat.livechat.hideWidget());
+  await page.evaluate(() => window.RocketChat!.livechat!.hideWidget());
   await expect.poll(() => widget.launcher.count()).toBe(0);
   expect(h.pageErrors).toEqual([]);
 });
@@ -73,9 +84,9 @@ test('§3.7 pushState, back and a title change are reported by themselves; with 
 test('§8 setLanguage switches the texts at run time; remove() leaves no element', async () => {
   const { page, widget } = await h.openHostPage();
   await widget.launcher.waitFor();
-  await page.evaluate(() => (window as any).RocketChat.livechat.setLanguage('de'));
+  await page.evaluate(() => window.RocketChat!.livechat!.setLanguage('de'));
   await expect.poll(() => page.locator('rc-livechat').getByRole('button', { name: 'Chat öffnen' }).count()).toBe(1);
-  await page.evaluate(() => (window as any).RocketChat.livechat.remove());
+  await page.evaluate(() => window.RocketChat!.livechat!.remove());
   expect(await page.locator('rc-livechat').count()).toBe(0);
   expect(h.pageErrors).toEqual([]);
 });
@@ -91,7 +102,7 @@ test('§4.6 consent: before "I agree" nothing is stored and nothing but the conf
   await widget.open();
   await widget.host.getByRole('button', { name: en.accept }).waitFor();
   // the host page may prefill the form before consent: that, too, stays local
-  await page.evaluate(() => (window as any).RocketChat.livechat.setGuestName('Ada'));
+  await page.evaluate(() => window.RocketChat!.livechat!.setGuestName('Ada'));
   await page.waitForTimeout(300);
   expect(await storageOf(page)).toEqual({ databases: [], localStorage: [], cookie: '' });
   expect(sent.filter((r) => r.startsWith('OPTIONS') == false)).toEqual(['GET /api/v1/livechat/config']);
@@ -124,21 +135,39 @@ async function listeners(page: Page): Promise<string[]> {
 /** Counts the timers the page has pending (set, not yet fired or cleared), from before any script runs. */
 const countTimers = () => {
   const pending = new Set<number>();
-  const w = window as any;
-  for (const [set, clear] of [
-    ['setTimeout', 'clearTimeout'],
-    ['setInterval', 'clearInterval'],
-  ]) {
-    const s = w[set],
-      c = w[clear];
-    w[set] = (fn: any, ms?: number, ...a: any[]) => {
-      const id: number = s((...x: any[]) => (set == 'setTimeout' && pending.delete(id), typeof fn == 'function' && fn(...x)), ms, ...a);
+  const { setTimeout: setOnce, clearTimeout: clearOnce, setInterval: setRepeated, clearInterval: clearRepeated } = window;
+  const forget = (id?: number) => {
+    if (id !== undefined) pending.delete(id);
+  };
+  // The page's own (DOM) timer functions, replaced; Object.assign because this file's globals are typed for Node too.
+  Object.assign(window, {
+    setTimeout(handler: TimerHandler, ms?: number, ...args: unknown[]) {
+      const id = setOnce(
+        (...values: unknown[]) => {
+          pending.delete(id);
+          if (typeof handler == 'function') handler(...values);
+        },
+        ms,
+        ...args,
+      );
       pending.add(id);
       return id;
-    };
-    w[clear] = (id: number) => (pending.delete(id), c(id));
-  }
-  w.pendingTimers = () => pending.size;
+    },
+    setInterval(handler: TimerHandler, ms?: number, ...args: unknown[]) {
+      const id = setRepeated(handler, ms, ...args);
+      pending.add(id);
+      return id;
+    },
+    clearTimeout(id?: number) {
+      forget(id);
+      clearOnce(id);
+    },
+    clearInterval(id?: number) {
+      forget(id);
+      clearRepeated(id);
+    },
+    pendingTimers: () => pending.size,
+  });
 };
 
 test('§7 remove() after a live conversation leaves no element, listener, socket or timer', async () => {
@@ -155,21 +184,23 @@ test('§7 remove() after a live conversation leaves no element, listener, socket
   expect(sockets.open()).toBe(1);
   expect(await listeners(page)).toEqual(expect.arrayContaining(['window.visualViewport:resize']));
 
-  await page.evaluate(() => (window as any).RocketChat.livechat.remove());
+  await page.evaluate(() => window.RocketChat!.livechat!.remove());
   expect(await page.locator('rc-livechat').count()).toBe(0);
   await expect.poll(() => sockets.open()).toBe(0);
   expect(await listeners(page)).toEqual([]);
-  expect(await page.evaluate(() => (window as any).pendingTimers())).toBe(0);
+  expect(await page.evaluate(() => window.pendingTimers!())).toBe(0);
   expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('');
   expect(h.pageErrors).toEqual([]);
 });
 
 /** A visualViewport the test can shrink the way an on-screen keyboard does (headless Chromium has none). */
 const fakeKeyboard = () => {
-  const vv = new EventTarget() as any;
-  Object.assign(vv, { width: 375, height: 667, offsetTop: 0, offsetLeft: 0, scale: 1 });
-  Object.defineProperty(window, 'visualViewport', { value: vv });
-  (window as any).keyboard = (height: number) => ((vv.height = 667 - height), vv.dispatchEvent(new Event('resize')));
+  const viewport = Object.assign(new EventTarget(), { width: 375, height: 667, offsetTop: 0, offsetLeft: 0, scale: 1 });
+  Object.defineProperty(window, 'visualViewport', { value: viewport });
+  window.keyboard = (height: number) => {
+    viewport.height = 667 - height;
+    viewport.dispatchEvent(new Event('resize'));
+  };
 };
 
 test('§8 phones: at 375×667 the open widget fills the screen, the keyboard never covers the composer, the page holds still', async () => {
@@ -187,7 +218,7 @@ test('§8 phones: at 375×667 the open widget fills the screen, the keyboard nev
   expect(Math.min(...fonts)).toBeGreaterThanOrEqual(16);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
 
-  await page.evaluate(() => (window as any).keyboard(300));
+  await page.evaluate(() => window.keyboard!(300));
   await expect.poll(async () => (await box()).height).toBe(367);
   const composer = (await widget.composer.boundingBox())!;
   expect(composer.y + composer.height).toBeLessThanOrEqual(367);
@@ -204,7 +235,7 @@ test('§8 setTheme: the text on any theme colour is black or white, whichever me
   const { page, widget } = await h.openHostPage();
   await widget.open();
   for (const color of ['#1d74f5', '#C1272D', '#ffd400', 'gold', 'navy', 'rgb(120 120 120)', 'hsl(200 80% 45%)', '#767676', '#777']) {
-    await page.evaluate((c) => (window as any).RocketChat.livechat.setTheme({ color: c }), color);
+    await page.evaluate((c) => window.RocketChat!.livechat!.setTheme({ color: c }), color);
     // The header as painted, read back through a canvas (computed colours may be in any colour space).
     const ratio = await widget.host.locator('header').evaluate((el) => {
       const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
@@ -214,8 +245,11 @@ test('§8 setTheme: the text on any theme colour is black or white, whichever me
         ctx.fillRect(0, 0, 1, 1);
         return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
       };
-      const lum = (c: string) =>
-        srgb(c).reduce((s, v, i) => ((v /= 255), s + [0.2126, 0.7152, 0.0722][i] * (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)), 0);
+      const linear = (v: number) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      const lum = (c: string) => srgb(c).reduce((s, v, i) => s + [0.2126, 0.7152, 0.0722][i]! * linear(v), 0);
       const [fg, bg] = [lum(getComputedStyle(el).color), lum(getComputedStyle(el).backgroundColor)];
       return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
     });

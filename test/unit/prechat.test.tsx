@@ -48,6 +48,11 @@ async function show(c: Config, routes: Parameters<typeof fakeRest>[0] = {}, opts
 }
 
 const input = (label: string | RegExp) => q.getByLabelText(label) as HTMLInputElement;
+const select = (label: string | RegExp) => {
+  const el = q.getByLabelText(label);
+  if (!(el instanceof HTMLSelectElement)) throw new Error(`${label} is a <${el.tagName.toLowerCase()}>, not a <select>`);
+  return el;
+};
 const type = (label: string | RegExp, value: string) => fireEvent.input(input(label), { target: { value } });
 const choose = (label: string | RegExp, value: string) => fireEvent.change(input(label), { target: { value } });
 const startButton = () => q.getByRole('button') as HTMLButtonElement;
@@ -89,14 +94,13 @@ describe('widget §4.4: the pre-chat form is built from the config (§4.1)', () 
     expect(input('Name').type).toBe('text');
     expect(input('Email').type).toBe('email');
     expect(input(/^Phone/).type).toBe('tel');
-    const dep = input(/^Department/) as unknown as HTMLSelectElement;
+    const dep = select(/^Department/);
     expect([...dep.options].map((o) => [o.value, o.textContent])).toEqual([
       ['', 'Choose…'],
       ['dep1', 'Sales'],
       ['dep3', 'Support'],
     ]);
-    const region = input('Region') as unknown as HTMLSelectElement;
-    expect(region.tagName).toBe('SELECT');
+    const region = select('Region');
     expect([...region.options].map((o) => o.value)).toEqual(['', 'North', 'South']);
     expect(input(/^Order number/).tagName).toBe('INPUT');
     // defaultValue is prefilled; required fields say so to assistive technology, optional ones say so in the label

@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../src/api/contract.ts';
 import { mount, type Widget } from '../../src/embed/mount.ts';
-import { configAnswer, fakeRest, flush, json, makeConfig, rcError, roomAnswer, visitorAnswer } from './fake-rest.ts';
+import { configAnswer, fakeRest, flush, json, makeConfig, rcError, roomAnswer, visitorAnswer, type Call } from './fake-rest.ts';
 import { FakeWs } from './fake-ws.ts';
 import { setAgent } from '../../src/state/agent.ts';
 import { agentTyping, connection } from '../../src/state/connection.ts';
@@ -15,7 +15,7 @@ import { unread } from '../../src/state/ui.ts';
 const TOKEN = 'ab'.repeat(32);
 const returning = (s: Parameters<typeof makeConfig>[1] = {}) =>
   makeConfig({ guest: { _id: 'V1', username: 'guest-1', token: TOKEN, name: 'Jane' }, room: { _id: 'R1', open: true } }, s);
-const sentOk = (c: { body: any }) =>
+const sentOk = (c: Call<'POST message'>) =>
   json({
     message: {
       _id: c.body._id,
@@ -33,6 +33,13 @@ let rest: ReturnType<typeof fakeRest>;
 let q: ReturnType<typeof within>;
 let root: ShadowRoot;
 
+/** testing-library's queries over what the widget rendered into its shadow root (they do not search inside one). */
+function widgetQueries(shadow: ShadowRoot) {
+  const rendered = shadow.firstElementChild;
+  if (!(rendered instanceof HTMLElement)) throw new Error('the widget rendered nothing into its shadow root');
+  return within(rendered);
+}
+
 async function open(c: Config, routes: Parameters<typeof fakeRest>[0] = {}) {
   rest = fakeRest({
     'GET config': configAnswer(c),
@@ -46,7 +53,7 @@ async function open(c: Config, routes: Parameters<typeof fakeRest>[0] = {}) {
   });
   widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
   root = document.querySelector('rc-livechat')!.shadowRoot!;
-  q = within(root as unknown as HTMLElement);
+  q = widgetQueries(root);
   // the pre-chat form or the composer
   await vi.waitFor(() => expect(q.queryAllByRole('textbox')).not.toHaveLength(0));
 }
@@ -199,7 +206,7 @@ describe('widget §3 / §4.4: first visit through mount()', () => {
     rest = fakeRest({ 'GET config': [json({ config: { enabled: true }, success: true }), configAnswer(makeConfig())] });
     widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
     root = document.querySelector('rc-livechat')!.shadowRoot!;
-    q = within(root as unknown as HTMLElement);
+    q = widgetQueries(root);
     await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Something went wrong. Please try again.'));
     fireEvent.click(q.getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(q.queryByLabelText('Name')).not.toBeNull());
@@ -347,7 +354,7 @@ describe("widget §2, §4.5, §8: the visitor's words", () => {
     rest = fakeRest({ 'GET config': new TypeError('Failed to fetch') });
     widget = mount({ server: 'http://rc.test', lang: 'en', open: true });
     root = document.querySelector('rc-livechat')!.shadowRoot!;
-    q = within(root as unknown as HTMLElement);
+    q = widgetQueries(root);
     await vi.waitFor(() => expect(q.queryByRole('alert')?.textContent).toBe('Could not connect. Please try again.'));
   });
 });
