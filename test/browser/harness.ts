@@ -100,9 +100,10 @@ export class Widget {
     await this.composer.fill(text);
     await this.sendButton.click();
   }
-  /** The log's message texts, for matching with `expect.poll`. */
+  /** The log's text as laid out (each message's text, time and status on lines of their own), for matching with
+   * `expect.poll`: textContent would run "message 1" into its time "9:41". */
   async logText(): Promise<string> {
-    return (await this.log.textContent()) ?? '';
+    return this.log.innerText();
   }
 }
 

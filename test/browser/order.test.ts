@@ -76,8 +76,7 @@ test('widget §6, contract §4.3, §4.5: a reload in the middle (slow REST, one 
   const storedBefore = storedTexts(h, rid).length - 1;
   gate.letThrough();
   await page.reload();
-  await widget.launcher.waitFor();
-  if (!(await widget.dialog.isVisible())) await widget.open();
+  await widget.dialog.waitFor(); // open by itself: the visitor left it open
   await typeFast(widget, FOURTEEN.slice(7));
   await delivered(h, rid, FOURTEEN, Date.now(), 60_000);
   report('reload in the middle', { 'stored before the reload': storedBefore, 'over the socket after it': gate.methodCalls });
@@ -121,8 +120,7 @@ test('widget §5, §6: messages typed quickly in a second tab go through the tab
   const one = await startChat(h, 'first');
   await waitFor('the socket subscribed', () => gate.ready);
   const { page, widget: two } = await h.openHostPage({ url: one.url });
-  await two.launcher.waitFor();
-  if (!(await two.dialog.isVisible())) await two.open();
+  await two.dialog.waitFor(); // open by itself: the visitor left it open in the first tab
   await expect.poll(() => two.logText(), { timeout: 10_000 }).toContain('first');
   let posts = 0;
   page.on('request', (r) => {
